@@ -1,0 +1,266 @@
+"""The authoring contract (AUTHORING.md) as data, and the validator over it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .frontmatter import FrontMatter, Path, read_front_matter
+from .model import KINDS, Breath, Post, Routine, Step, Video
+from .schema import (
+    INVALID, Anything, Boolean, Categories, Checker, Choice, Date, Duration,
+    Field, Integer, ListOf, LocalFile, Number, OneOfSlugs, Problem, Record,
+    Site, Text, Timestamp, Type, got,
+)
+from .units import clock
+from .video import VIDEO_HELP, parse_video_source
+
+IMAGE_SUFFIXES = (".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp")
+
+# -----------------------------------------------------------------------------
+# Rules across fields
+# -----------------------------------------------------------------------------
+
+
+def _breath_needs_pacing(step: dict, path: Path, check: Checker) -> None:
+    if step["kind"] == "breath" and "breath" not in step:
+        check.report(path + ("kind",), "a breath step needs 'breath:' with inhale, exhale and rounds")
+
+
+def _captions_only_for_files(video: dict, path: Path, check: Checker) -> None:
+    if video.get("captions") and video["url"].source.host != "file":
+        check.report(path + ("captions",), "only for a local video file; YouTube and Vimeo carry their own captions")
+
+
+def _video_at_needs_video(post: dict, path: Path, check: Checker) -> None:
+    routine, video = post.get("routine"), post.get("video")
+    if not routine:
+        return
+    for index, step in enumerate(routine.steps):
+        at = path + ("routine", "steps", index, "video_at")
+        if step.video_at is None:
+            continue
+        if video is None:
+            check.report(at, "the post has no video; add 'video:' or remove video_at")
+        elif video.duration is not None and step.video_at > video.duration:
+            check.report(at, f"{clock(step.video_at)} is after the end of the video ({clock(video.duration)})")
+
+
+# -----------------------------------------------------------------------------
+# Types that only this contract needs
+# -----------------------------------------------------------------------------
+
+
+class VideoUrl(Type):
+    """A YouTube or Vimeo link, or a local video file that must exist."""
+
+    def parse(self, value, path, check):
+        if not isinstance(value, str) or not value.strip():
+            return check.report(path, f"must be a video link or file; {VIDEO_HELP}; {got(value)}")
+        try:
+            source = parse_video_source(value, check.post_dir)
+        except ValueError as error:
+            return check.report(path, f"{error}, {got(value)}" if str(error).startswith("is ") else str(error))
+        if source.host == "file":
+            found = LocalFile(suffixes=(".mp4", ".webm"), what="a video").parse(value, path, check)
+            if found is INVALID:
+                return INVALID
+        return _Url(value.strip(), source)
+
+
+@dataclass(frozen=True)
+class _Url:
+    text: str
+    source: object
+
+
+def _make_video(url: _Url, **fields) -> Video:
+    return Video(url=url.text, source=url.source, **fields)
+
+
+VIDEO_FIELDS = Record(
+    fields=(
+        Field("url", VideoUrl(), required=True, help="a YouTube or Vimeo link, or a .mp4/.webm file"),
+        Field("title", Text(max_length=200)),
+        Field("poster", LocalFile(IMAGE_SUFFIXES, "an image")),
+        Field("captions", LocalFile((".vtt",), "a WebVTT captions")),
+        Field("duration", Duration()),
+    ),
+    build=_make_video,
+    rules=(_captions_only_for_files,),
+    example="url, title, poster, captions, duration",
+)
+
+
+class VideoField(Type):
+    """`video:` is a link or path, or a mapping with `url` and details."""
+
+    def parse(self, value, path, check):
+        if isinstance(value, dict):
+            return VIDEO_FIELDS.parse(value, path, check)
+        url = VideoUrl().parse(value, path, check)
+        return url if url is INVALID else _make_video(url)
+
+
+# -----------------------------------------------------------------------------
+# The contract
+# -----------------------------------------------------------------------------
+
+COUNTS = "a number of counts"
+TEXT_LIST = ListOf(Text(max_length=200))
+
+BREATH = Record(
+    fields=(
+        Field("inhale", Number(0, above=True, maximum=60, meaning=COUNTS), required=True),
+        Field("hold", Number(0, above=False, maximum=60, meaning=COUNTS)),
+        Field("exhale", Number(0, above=True, maximum=60, meaning=COUNTS), required=True),
+        Field("hold_out", Number(0, above=False, maximum=60, meaning=COUNTS)),
+        Field("rounds", Integer(1, 100, meaning="a whole number of rounds"), required=True),
+        Field("count_seconds", Number(0, above=True, maximum=10, meaning="seconds per count")),
+        Field("inhale_cue", Text(max_length=120)),
+        Field("exhale_cue", Text(max_length=120)),
+    ),
+    build=Breath,
+    example="inhale, exhale, rounds",
+)
+
+STEP = Record(
+    fields=(
+        Field("title", Text(max_length=120), required=True, help="a short imperative name"),
+        Field("kind", Choice(KINDS), required=True, help="one of " + ", ".join(KINDS)),
+        Field("text", Text(max_length=5000)),
+        Field("cues", TEXT_LIST),
+        Field("equipment", TEXT_LIST),
+        Field("duration", Duration()),
+        Field("sets", Integer(1, 100, meaning="a whole number of sets")),
+        Field("reps", Integer(1, 500, meaning="a whole number of reps")),
+        Field("hold", Duration()),
+        Field("rest", Duration()),
+        Field("each", Text(max_length=40)),
+        Field("video_at", Timestamp()),
+        Field("breath", BREATH),
+    ),
+    build=Step,
+    rules=(_breath_needs_pacing,),
+    example="title, kind and the dose",
+)
+
+ROUTINE = Record(
+    fields=(
+        Field("title", Text(max_length=120)),
+        Field("equipment", TEXT_LIST),
+        Field("steps", ListOf(STEP, non_empty=True, example="- title: ...\\n  kind: ..."), required=True),
+    ),
+    build=Routine,
+    example="title, equipment and steps",
+)
+
+# Keys MkDocs, Material and its blog plugin read themselves; they check them.
+MATERIAL_KEYS = ("template", "hide", "icon", "status", "subtitle", "search", "comments", "links", "social")
+
+
+def _make_post(title, description="", series="", video=None, routine=None, categories=(), **_material) -> Post:
+    return Post(title, description, series, video, routine, categories)
+
+
+POST = Record(
+    fields=(
+        Field("title", Text(max_length=200), required=True, help="the post's title"),
+        Field("date", Date(), required=True, help="the publishing date, like 2024-01-17"),
+        Field("description", Text(max_length=300)),
+        Field("categories", Categories()),
+        Field("tags", TEXT_LIST),
+        Field("authors", TEXT_LIST),
+        Field("series", OneOfSlugs()),
+        Field("draft", Boolean()),
+        Field("pin", Boolean()),
+        Field("slug", Text(max_length=120)),
+        Field("readtime", Integer(1, 600, meaning="a whole number of minutes")),
+        Field("video", VideoField()),
+        Field("routine", ROUTINE),
+        *(Field(key, Anything()) for key in MATERIAL_KEYS),
+    ),
+    build=_make_post,
+    rules=(_video_at_needs_video,),
+)
+
+# -----------------------------------------------------------------------------
+# Placement markers in the body
+# -----------------------------------------------------------------------------
+
+_MARKER = re.compile(r"^[ \t]*<!--\s*(routine|video|more)\s*-->[ \t]*$")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+
+
+def find_markers(body: str) -> dict[str, list[int]]:
+    """Body line offsets (0-based) of each placement marker, outside code fences."""
+    found: dict[str, list[int]] = {"routine": [], "video": [], "more": []}
+    fence = ""
+    for number, line in enumerate(body.splitlines()):
+        opening = _FENCE.match(line)
+        if opening and (not fence or opening[1].startswith(fence)):
+            fence = "" if fence else opening[1]
+            continue
+        marker = _MARKER.match(line)
+        if marker and not fence:
+            found[marker[1]].append(number)
+    return found
+
+
+def _check_markers(post: Post | None, front: FrontMatter, check: Checker) -> None:
+    found = find_markers(front.body)
+    has = {"routine": post is None or post.routine is not None, "video": post is None or post.video is not None}
+    for name, lines in found.items():
+        if name == "more":
+            continue
+        for extra in lines[1:]:
+            check.add(front.body_line + extra, "body", f"<!-- {name} --> appears more than once; keep one")
+        if lines and not has[name]:
+            check.add(front.body_line + lines[0], "body", f"<!-- {name} --> marks a place, but the post has no '{name}:' in its front matter; add one or remove the marker")
+    if found["routine"] and found["more"] and found["routine"][0] < found["more"][0]:
+        line = front.body_line + found["routine"][0]
+        check.add(line, "body", "<!-- routine --> is above <!-- more -->; move it below so list pages show prose, not cards")
+
+
+# -----------------------------------------------------------------------------
+# Entry point
+# -----------------------------------------------------------------------------
+
+
+def validate_post(text: str, file: str, post_dir: str, site: Site) -> tuple[Post | None, list[Problem]]:
+    """Validate one post's front matter and markers.
+
+    Args:
+        text: the whole Markdown file.
+        file: the path to name in problems (relative to the project).
+        post_dir: the post's folder relative to docs/, for relative paths.
+        site: what the site defines (series, categories, docs folder).
+
+    Returns:
+        The post model (None if anything is wrong) and every problem found.
+    """
+    front = read_front_matter(text)
+    check = Checker(file=file, post_dir=post_dir, site=site, front=front)
+    for line, name, message in front.errors:
+        check.add(line, name, message)
+    if front.errors:
+        return None, check.problems
+    post = POST.parse(front.data, (), check)
+    post = None if post is INVALID else post
+    _check_markers(post, front, check)
+    if check.problems:
+        return None, check.problems
+    return post, []
+
+
+def post_from_meta(meta: dict, file: str, post_dir: str, site: Site) -> Post:
+    """The model of a post whose front matter already passed `validate_post`.
+
+    Raises:
+        ValueError: the metadata is not valid after all (names the problems).
+    """
+    check = Checker(file=file, post_dir=post_dir, site=site, front=FrontMatter())
+    post = POST.parse(meta, (), check)
+    if post is INVALID:
+        raise ValueError("\n".join(map(str, check.problems)))
+    return post

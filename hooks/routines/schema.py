@@ -1,0 +1,373 @@
+"""A small declarative schema: field types that parse author input into values.
+
+Each type turns a YAML value into a Python value or reports what is wrong in
+words an author can act on. The contract in `contract.py` is written with
+these types, so the validator and the published JSON Schema share one source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from .frontmatter import FrontMatter, Path, dotted
+from .units import parse_duration, parse_timestamp
+from .video import local_path
+
+# -----------------------------------------------------------------------------
+# Checking context
+# -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the site knows that a post may refer to.
+
+    Attributes:
+        docs_dir: absolute path of docs/, to check that referenced files exist.
+        series: known series slugs.
+        categories: allowed categories, or None for any.
+    """
+
+    docs_dir: str
+    series: tuple[str, ...] = ()
+    categories: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one post, printed as one line."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}"
+
+
+@dataclass
+class Checker:
+    """Collects the problems of one post while its fields are parsed."""
+
+    file: str
+    post_dir: str
+    site: Site
+    front: FrontMatter
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, path: Path, message: str) -> Invalid:
+        """Record a problem at a field; returns INVALID for the caller to pass on."""
+        return self.add(self.front.line_of(path), dotted(path) or "front matter", message)
+
+    def add(self, line: int | None, name: str, message: str) -> Invalid:
+        """Record a problem at a line, under any name (`body`, `front matter`)."""
+        self.problems.append(Problem(self.file, line, name, message))
+        return INVALID
+
+
+class Invalid:
+    """Marks a value that failed to parse (its problem is already reported)."""
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID = Invalid()
+
+# -----------------------------------------------------------------------------
+# Types
+# -----------------------------------------------------------------------------
+
+
+class Type:
+    """A field type: parses one YAML value."""
+
+    def parse(self, value: Any, path: Path, check: Checker) -> Any:
+        raise NotImplementedError
+
+
+def got(value: Any) -> str:
+    """Show what the author wrote, briefly."""
+    if isinstance(value, str):
+        text = value if len(value) <= 40 else value[:37] + "..."
+        return f'got "{text}"'
+    if isinstance(value, bool):
+        return f"got {str(value).lower()}"
+    if isinstance(value, dict):
+        return "got a group of fields"
+    if isinstance(value, list):
+        return "got a list"
+    if value is None:
+        return "got nothing"
+    return f"got {value!r}"
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`; did you mean "kind"?` when a close match exists, else an empty string."""
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f'; did you mean "{close[0]}"?' if close else ""
+
+
+@dataclass(frozen=True)
+class Text(Type):
+    """A non-empty single string."""
+
+    max_length: int = 500
+
+    def parse(self, value, path, check):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)  # `title: 1984` is text to the author
+        if not isinstance(value, str):
+            return check.report(path, f"must be text, {got(value)}")
+        if not value.strip():
+            return check.report(path, "must not be empty")
+        if len(value) > self.max_length:
+            return check.report(path, f"must be at most {self.max_length} characters, got {len(value)}")
+        return value.strip()
+
+
+@dataclass(frozen=True)
+class Choice(Type):
+    """One of a fixed set of words."""
+
+    values: tuple[str, ...]
+
+    def parse(self, value, path, check):
+        if isinstance(value, str) and value.strip().lower() in self.values:
+            return value.strip().lower()
+        allowed = ", ".join(self.values)
+        hint = did_you_mean(value, self.values) if isinstance(value, str) else ""
+        return check.report(path, f"must be one of {allowed}; {got(value)}{hint}")
+
+
+@dataclass(frozen=True)
+class Integer(Type):
+    """A whole number in a range."""
+
+    minimum: int = 1
+    maximum: int = 1000
+    meaning: str = "a whole number"
+
+    def parse(self, value, path, check):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            return check.report(path, f"must be {self.meaning} from {self.minimum} to {self.maximum}, {got(value)}")
+        if not self.minimum <= value <= self.maximum:
+            return check.report(path, f"must be {self.meaning} from {self.minimum} to {self.maximum}, got {value}")
+        return value
+
+
+@dataclass(frozen=True)
+class Number(Type):
+    """A number (whole or decimal) with bounds; `above` excludes its bound."""
+
+    minimum: float = 0
+    above: bool = True
+    maximum: float = 60
+    meaning: str = "a number"
+
+    def parse(self, value, path, check):
+        low = f"> {self.minimum:g}" if self.above else f">= {self.minimum:g}"
+        rule = f"must be {self.meaning} {low} and <= {self.maximum:g}"
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return check.report(path, f"{rule}, {got(value)}")
+        too_low = value <= self.minimum if self.above else value < self.minimum
+        if too_low or value > self.maximum:
+            return check.report(path, f"{rule}, got {value:g}")
+        return value
+
+
+@dataclass(frozen=True)
+class Boolean(Type):
+    """true or false."""
+
+    def parse(self, value, path, check):
+        if isinstance(value, bool):
+            return value
+        return check.report(path, f"must be true or false, {got(value)}")
+
+
+@dataclass(frozen=True)
+class Duration(Type):
+    """A length of time, in whole seconds."""
+
+    def parse(self, value, path, check):
+        try:
+            return parse_duration(value)
+        except ValueError as error:
+            return check.report(path, f"{error}, {got(value)}")
+
+
+@dataclass(frozen=True)
+class Timestamp(Type):
+    """A moment in a video, in whole seconds."""
+
+    def parse(self, value, path, check):
+        try:
+            return parse_timestamp(value)
+        except ValueError as error:
+            return check.report(path, f"{error}, {got(value)}")
+
+
+@dataclass(frozen=True)
+class Date(Type):
+    """A publishing date, as Material's blog plugin reads it."""
+
+    def parse(self, value, path, check):
+        if isinstance(value, (dt.date, dt.datetime)):
+            return value
+        if isinstance(value, dict) and isinstance(value.get("created"), (dt.date, dt.datetime)):
+            return value["created"]
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        return check.report(path, f"must be a date like 2024-01-17, {got(value)}")
+
+
+@dataclass(frozen=True)
+class Anything(Type):
+    """A field another plugin owns and checks; we only know it exists."""
+
+    def parse(self, value, path, check):
+        return value
+
+
+@dataclass(frozen=True)
+class ListOf(Type):
+    """A YAML list of items of one type, returned as a tuple."""
+
+    item: Type
+    non_empty: bool = False
+    example: str = "[foam roller, tennis ball]"
+
+    def parse(self, value, path, check):
+        if not isinstance(value, list):
+            return check.report(path, f"must be a list, like {self.example}; {got(value)}")
+        if self.non_empty and not value:
+            return check.report(path, "must have at least one item")
+        items = tuple(self.item.parse(v, path + (i,), check) for i, v in enumerate(value))
+        return INVALID if INVALID in items else items
+
+
+@dataclass(frozen=True)
+class OneOfSlugs(Type):
+    """One of the slugs the site defines (series); the site says which."""
+
+    def parse(self, value, path, check):
+        known = check.site.series
+        if isinstance(value, str) and value in known:
+            return value
+        listing = ", ".join(known) if known else "none are defined under extra.series in mkdocs.yml"
+        hint = did_you_mean(value, known) if isinstance(value, str) else ""
+        return check.report(path, f"unknown series, {got(value)}{hint}; known: {listing}")
+
+
+@dataclass(frozen=True)
+class Categories(Type):
+    """Blog categories (body regions), limited to the site's list if it has one."""
+
+    def parse(self, value, path, check):
+        items = ListOf(Text(), example="[Knee]").parse(value, path, check)
+        allowed = check.site.categories
+        if items is INVALID or allowed is None:
+            return items
+        for index, item in enumerate(items):
+            if item not in allowed:
+                hint = did_you_mean(item, allowed)
+                check.report(path + (index,), f'"{item}" is not a category of this site{hint}; allowed: {", ".join(allowed)}')
+        return items
+
+
+@dataclass(frozen=True)
+class LocalFile(Type):
+    """A file inside docs/, relative to the post or (with a leading /) to docs/."""
+
+    suffixes: tuple[str, ...]
+    what: str
+
+    def parse(self, value, path, check):
+        if not isinstance(value, str) or not value.strip():
+            return check.report(path, f"must be the path of {self.what} file, {got(value)}")
+        try:
+            resolved = local_path(value.strip(), check.post_dir, self.suffixes, self.what)
+        except ValueError as error:
+            return check.report(path, str(error))
+        if not os.path.isfile(os.path.join(check.site.docs_dir, resolved)):
+            return check.report(path, f'file not found: docs/{resolved}; check the name, or add the file')
+        return resolved
+
+
+@dataclass(frozen=True)
+class Field:
+    """A named field of a Record."""
+
+    name: str
+    type: Type
+    required: bool = False
+    help: str = ""
+
+
+Rule = Callable[[dict, Path, Checker], None]
+
+
+@dataclass(frozen=True)
+class Record(Type):
+    """A mapping with known fields; unknown ones are errors (typos are common).
+
+    Attributes:
+        fields: the fields, in the order authors usually write them.
+        build: makes the model object from the parsed fields.
+        rules: checks across fields, run when every field parsed.
+        example: shown when the value is not a mapping at all.
+    """
+
+    fields: tuple[Field, ...]
+    build: Callable[..., Any] = dict
+    rules: tuple[Rule, ...] = ()
+    example: str = "fields like 'title: ...'"
+
+    def parse(self, value, path, check):
+        if not isinstance(value, dict):
+            return check.report(path, f"must be a group of {self.example}; {got(value)}")
+        known = {f.name: f for f in self.fields}
+        ok = True
+        misspelt: set[str] = set()
+        for key in value:
+            if key not in known:
+                close = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.6)
+                misspelt.update(close)
+                hint = f'; did you mean "{close[0]}"?' if close else "; allowed: " + ", ".join(known)
+                check.report(path + (key,), f"unknown field{hint}")
+                ok = False
+        parsed: dict[str, Any] = {}
+        for spec in self.fields:
+            missing = spec.name not in value
+            if missing and spec.required and spec.name not in misspelt:
+                check.report(path + (spec.name,), f"is required{_help(spec)}")
+                ok = False
+            if missing or value[spec.name] is None and not spec.required:
+                continue
+            result = spec.type.parse(value[spec.name], path + (spec.name,), check)
+            ok = ok and result is not INVALID
+            parsed[spec.name] = result
+        if not ok:
+            return INVALID
+        before = len(check.problems)
+        for rule in self.rules:
+            rule(parsed, path, check)
+        if len(check.problems) > before:
+            return INVALID
+        return self.build(**parsed)
+
+
+def _help(spec: Field) -> str:
+    return f" ({spec.help})" if spec.help else ""

@@ -1,0 +1,119 @@
+"""Durations, timestamps and counts: parsing author input, wording for readers."""
+
+from __future__ import annotations
+
+import re
+
+# -----------------------------------------------------------------------------
+# Parsing
+# -----------------------------------------------------------------------------
+
+_UNITS = re.compile(r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s)?$")
+_CLOCK = re.compile(r"^(?:(?P<h>\d+):)?(?P<m>\d+):(?P<s>[0-5]\d)$")
+
+DURATION_HELP = 'whole seconds (90) or "45s", "2m", "2m30s", "1:30"'
+TIMESTAMP_HELP = 'seconds (185) or "m:ss" / "h:mm:ss" (3:05)'
+
+
+def parse_duration(value: object) -> int:
+    """Return a duration in whole seconds.
+
+    Accepts `90`, `"90"`, `"45s"`, `"2m"`, `"2m30s"`, `"1h5m"` and `"1:30"`.
+    YAML 1.1 already turns an unquoted `1:30` into 90, which is what we want.
+
+    Raises:
+        ValueError: the value is not a duration; the message says what is.
+    """
+    seconds = _whole_seconds(value)
+    if seconds is None and isinstance(value, str):
+        text = value.strip().replace(" ", "").lower()
+        units = _UNITS.match(text)
+        if text and units:
+            h, m, s = (int(units[g] or 0) for g in "hms")
+            seconds = h * 3600 + m * 60 + s
+        else:
+            seconds = _clock_seconds(text)
+    if seconds is None:
+        raise ValueError(f"must be a duration: {DURATION_HELP}")
+    if seconds <= 0:
+        raise ValueError("must be longer than 0 seconds")
+    return seconds
+
+
+def parse_timestamp(value: object) -> int:
+    """Return a video timestamp in whole seconds (`185`, `"3:05"`, `"1:02:03"`).
+
+    Raises:
+        ValueError: the value is not a timestamp.
+    """
+    seconds = _whole_seconds(value)
+    if seconds is None and isinstance(value, str):
+        seconds = _clock_seconds(value.strip())
+    if seconds is None or seconds < 0:
+        raise ValueError(f"must be a timestamp: {TIMESTAMP_HELP}")
+    return seconds
+
+
+def _whole_seconds(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def _clock_seconds(text: str) -> int | None:
+    clock = _CLOCK.match(text)
+    if not clock:
+        return None
+    if clock["h"] is not None and int(clock["m"]) > 59:
+        return None
+    return int(clock["h"] or 0) * 3600 + int(clock["m"]) * 60 + int(clock["s"])
+
+
+# -----------------------------------------------------------------------------
+# Wording
+# -----------------------------------------------------------------------------
+
+
+def words_for_seconds(seconds: float) -> str:
+    """Say a duration the way a coach would: `30 s`, `2 min`, `2 min 30 s`."""
+    total = round(seconds)
+    if total < 60:
+        return f"{total}\u00a0s"
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [f"{hours}\u00a0h"] if hours else []
+    parts += [f"{minutes}\u00a0min"] if minutes else []
+    parts += [f"{secs}\u00a0s"] if secs else []
+    return " ".join(parts)
+
+
+def about_minutes(seconds: float) -> str:
+    """Round an estimate to what a reader plans with: `about 4 min`."""
+    if seconds < 60:
+        return "under 1\u00a0min"
+    return f"about {max(1, round(seconds / 60))}\u00a0min"
+
+
+def clock(seconds: int) -> str:
+    """A timestamp as video players show it: `3:05`, `1:02:03`."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"
+
+
+def count(number: float) -> str:
+    """A count without a needless `.0`: `4`, `1.5`."""
+    return f"{number:g}"
+
+
+def plural(number: float, word: str) -> str:
+    """`1 rep`, `3 reps`, `1.5 counts`."""
+    return f"{count(number)} {word}{'' if number == 1 else 's'}"

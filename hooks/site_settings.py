@@ -1,0 +1,49 @@
+"""What the hooks read from MkDocs' config: the one place that knows its shape.
+
+Not a hook itself; the hook files import it from their folder.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from routines.schema import Site
+
+
+def site(config: MkDocsConfig) -> Site:
+    """The series, categories and docs folder that posts may refer to."""
+    allowed: list[str] = []
+    for blog in _blogs(config):
+        allowed += blog.config.categories_allowed or []
+    return Site(
+        docs_dir=config.docs_dir,
+        series=tuple((config.extra.get("series") or {}).keys()),
+        categories=tuple(allowed) or None,
+    )
+
+
+def post_dirs(config: MkDocsConfig) -> tuple[str, ...]:
+    """The posts folders of every blog, relative to docs/, ending in `/`."""
+    dirs = []
+    for blog in _blogs(config):
+        root = posixpath.normpath(blog.config.blog_dir)
+        dirs.append(posixpath.normpath(blog.config.post_dir.format(blog=root)) + "/")
+    return tuple(dirs)
+
+
+def is_post(src_uri: str, dirs: tuple[str, ...]) -> bool:
+    """Whether a docs file is a blog post."""
+    return src_uri.endswith(".md") and src_uri.startswith(dirs)
+
+
+def shown_path(config: MkDocsConfig, abs_path: str) -> str:
+    """A path as authors see it in error lines: relative to mkdocs.yml."""
+    root = os.path.dirname(config.config_file_path) if config.config_file_path else os.getcwd()
+    return os.path.relpath(abs_path, root).replace(os.sep, "/")
+
+
+def _blogs(config: MkDocsConfig) -> list:
+    return [p for name, p in config.plugins.items() if name.split(" ")[0] in ("material/blog", "blog")]
