@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from pathlib import Path
 
 import yaml
@@ -12,7 +13,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 KNEE = {
     "title": "Knee Pain? Try This Self Massage + Stretch",
-    "date": "2024-01-17",
+    "date": dt.date(2024, 1, 17),
     "categories": ["Knee"],
     "series": "diy-recovery",
     "description": "A three-step self massage, breathing and mobility routine for cranky knees.",

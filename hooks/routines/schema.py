@@ -218,19 +218,20 @@ class Timestamp(Type):
 
 @dataclass(frozen=True)
 class Date(Type):
-    """A publishing date, as Material's blog plugin reads it."""
+    """A publishing date, as Material's blog plugin reads it (YAML date, unquoted)."""
 
     def parse(self, value, path, check):
-        if isinstance(value, (dt.date, dt.datetime)):
-            return value
-        if isinstance(value, dict) and isinstance(value.get("created"), (dt.date, dt.datetime)):
-            return value["created"]
-        if isinstance(value, str):
+        created = value.get("created") if isinstance(value, dict) else value
+        if isinstance(created, (dt.date, dt.datetime)):
+            return created
+        quoted = ""
+        if isinstance(created, str):
             try:
-                return dt.date.fromisoformat(value.strip())
+                dt.date.fromisoformat(created.strip())
+                quoted = " without quotes"
             except ValueError:
                 pass
-        return check.report(path, f"must be a date like 2024-01-17, {got(value)}")
+        return check.report(path, f"must be a date like 2024-01-17{quoted}, {got(value)}")
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ def words_for_seconds(seconds: float) -> str:
     parts = [f"{hours}\u00a0h"] if hours else []
     parts += [f"{minutes}\u00a0min"] if minutes else []
     parts += [f"{secs}\u00a0s"] if secs else []
-    return " ".join(parts)
+    return "\u00a0".join(parts)  # a duration never breaks across lines
 
 
 def about_minutes(seconds: float) -> str:

@@ -82,6 +82,7 @@ BAD = [
     ("title is a list", knee(title=["a"]), BODY, "title", "must be text, got a list"),
     ("no date", knee(date=DROP), BODY, "date", "is required"),
     ("date not a date", knee(date="17/01/2024"), BODY, "date", 'must be a date like 2024-01-17, got "17/01/2024"'),
+    ("date in quotes", knee(date="2024-01-17"), BODY, "date", 'must be a date like 2024-01-17 without quotes, got "2024-01-17"'),
     ("top-level typo", knee(rotuine={}), BODY, "rotuine", 'unknown field; did you mean "routine"?'),
     ("unknown top-level", knee(mood="calm"), BODY, "mood", "unknown field; allowed: title, date"),
     ("unknown series", knee(series="diy-recovry"), BODY, "series", 'did you mean "diy-recovery"?; known: diy-recovery'),

@@ -1,0 +1,76 @@
+"""A real headless Chromium against this site, served on localhost."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.sites import build, make_site
+
+# Debian's Chromium; Playwright's own build only where no system browser exists.
+SYSTEM_CHROMIUM = next((p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if os.path.exists(p)), None)
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """This site, built strictly once for the browser tests."""
+    result = build(make_site(tmp_path_factory.mktemp("browser-site")))
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+def serve(directory: Path):
+    """Serve a folder on a free localhost port; returns (base URL, server)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site):
+    """The built site's address."""
+    url, server = serve(built_site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium; a missing browser is an error, never a skip."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=SYSTEM_CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Open pages in fresh contexts (a phone-sized viewport by default)."""
+    contexts = []
+
+    def open_page(**options):
+        options.setdefault("viewport", {"width": 360, "height": 740})
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -1,0 +1,126 @@
+"""Strict builds of this site and of fixture sites, checked by selector."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.posts import BODY, DROP, authoring_example, knee, post_text
+from tests.sites import build, make_site
+
+KNEE = "blog/2024/01/17/knee-pain-self-massage-stretch/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """This site, built strictly once for the module."""
+    result = build(make_site(tmp_path_factory.mktemp("site")))
+    assert result.returncode == 0, result.output
+    return result
+
+
+def test_knee_post_has_three_cards_where_the_marker_is(site):
+    """The knee post shows its routine as three cards, between the prose."""
+    page = site.page(KNEE)
+    article = page.select_one("article.md-content__inner")
+    assert page.select_one("h1").get_text(strip=True) == "Knee Pain? Try This Self Massage + Stretch"
+    assert [li["id"] for li in article.select("#routine li.routine-step")] == ["step-1", "step-2", "step-3"]
+    before = article.select_one("#routine").find_previous_sibling("p").get_text()
+    after = article.select_one("#routine").find_next_sibling("p").get_text()
+    assert before.startswith("Without further ado")
+    assert after.startswith("Remember, the goal is to calm your nervous system")
+    assert "<!-- routine -->" not in str(article)
+
+
+def test_every_routine_post_renders_its_cards(site):
+    """The neck and strength posts render too; the nutrition post has no routine."""
+    neck = site.page("blog/2023/12/13/cranky-neck-movement-flow/")
+    assert len(neck.select("li.routine-step")) == 5
+    assert neck.select_one("#step-2 breath-timer")["hold"] == "2"
+    strength = site.page("blog/2024/01/03/strength-training-active-recovery-workout/")
+    assert [d.get_text().replace("\xa0", " ") for d in strength.select(".routine-step__dose")][1:3] == [
+        "2 sets of 10 reps, 30 s rest", "2 sets of 6 reps each side, hold 3 s, 30 s rest",
+    ]
+    assert site.page("blog/2024/01/31/basic-nutrition-tips-holiday-hype/").select("#routine") == []
+
+
+def test_list_pages_show_excerpts_not_cards(site):
+    """The blog index, categories and archive show prose excerpts only."""
+    for path in ("blog/", "blog/category/knee/", "blog/archive/2024/"):
+        page = site.page(path)
+        assert page.select("article.md-post"), path
+        assert page.select(".routine-step") == [], path
+    assert {a.get_text(strip=True) for a in site.page("blog/").select(".md-post__content h2 a")} >= {
+        "Knee Pain? Try This Self Massage + Stretch",
+    }
+
+
+def test_previous_and_next_posts_are_linked(site):
+    """The knee post links the strength post before it and the nutrition post after."""
+    footer = site.page(KNEE).select_one("nav.md-footer__inner")
+    prev, nxt = footer.select_one("a.md-footer__link--prev"), footer.select_one("a.md-footer__link--next")
+    assert "Strength Training" in prev.get_text() and "Basic Nutrition Tips" in nxt.get_text()
+
+
+def test_search_index_includes_the_cards(site):
+    """Searching "foam roller" or a step title finds the knee post."""
+    docs = json.loads((site.site / "search" / "search_index.json").read_text())["docs"]
+    sections = {d["location"]: d for d in docs if d["location"].startswith(KNEE)}
+    step = sections[KNEE + "#step-2-title"]
+    assert "Contract and relax" in step["title"] and "Breathe out for 8 counts" in step["text"]
+
+
+def test_no_request_leaves_for_web_fonts(site):
+    """System fonts: no stylesheet or preconnect to Google Fonts."""
+    html = (site.site / KNEE / "index.html").read_text()
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_a_new_post_from_the_contract_alone_renders(tmp_path):
+    """An author copying AUTHORING.md's example gets three cards, no code change."""
+    body = "Intro.\n\n<!-- more -->\n\nMore.\n\n<!-- routine -->\n\nClosing.\n"
+    text = authoring_example().rstrip("\n").removesuffix("Closing prose...").rstrip()
+    text = text[: text.index("\n---\n", 4) + 5] + "\n" + body
+    result = build(make_site(tmp_path, {"blog/posts/knee.md": text}))
+    assert result.returncode == 0, result.output
+    page = result.page("blog/2024/01/17/knee-pain-try-this-self-massage--stretch/")
+    assert len(page.select("#routine li.routine-step")) == 3
+    assert page.select_one("#step-2 breath-timer")["exhale"] == "8"
+
+
+def test_cards_go_last_without_a_marker(tmp_path):
+    """With no <!-- routine --> the cards follow the article body."""
+    body = "Intro.\n\n<!-- more -->\n\nThe last paragraph.\n"
+    result = build(make_site(tmp_path, {"blog/posts/knee.md": post_text(knee(video=DROP, **{
+        f"routine.steps.{n}.video_at": DROP for n in (1, 2, 3)}), body)}))
+    assert result.returncode == 0, result.output
+    article = result.page("blog/2024/01/17/knee-pain-try-this-self-massage--stretch/").select_one("article")
+    last = [el for el in article.find_all(recursive=False) if el.name in ("p", "section")]
+    assert [el.name for el in last[-2:]] == ["p", "section"] and last[-1]["id"] == "routine"
+
+
+def test_broken_posts_fail_the_build_with_one_line_each(tmp_path):
+    """A folder of broken posts: every problem on its own line, no traceback, no site."""
+    docs = {
+        "blog/posts/a.md": post_text(knee(**{"routine.steps.2.breath.exhale": "eight", "routine.steps.1.knd": "x"})),
+        "blog/posts/b.md": "---\ntitle: [Broken\ndate: 2024-01-01\n---\n\nBody\n",
+        "blog/posts/c.md": post_text(knee(series="nope", date=DROP)),
+        "about.md": "---\ntitle: About: us\n---\n\nAbout\n",
+    }
+    result = build(make_site(tmp_path, docs))
+    assert result.returncode == 1
+    assert "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("docs/")]
+    assert lines == [
+        'docs/about.md:2: front matter: is not valid YAML (mapping values are not allowed here); '
+        "check the indentation, and quote values that contain ': ' or start with a symbol",
+        'docs/blog/posts/a.md:24: routine.steps[1].knd: unknown field; did you mean "kind"?',
+        'docs/blog/posts/a.md:32: routine.steps[2].breath.exhale: must be a number of counts > 0 and <= 60, got "eight"',
+        "docs/blog/posts/b.md:3: front matter: is not valid YAML (expected ',' or ']', but got ':'); "
+        "check the indentation, and quote values that contain ': ' or start with a symbol",
+        "docs/blog/posts/c.md: date: is required (the publishing date, like 2024-01-17)",
+        'docs/blog/posts/c.md:5: series: unknown series, got "nope"; known: diy-recovery',
+    ]
+    assert "6 problems in posts" in result.output
+    assert not (tmp_path / "site" / "index.html").exists()

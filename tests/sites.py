@@ -1,0 +1,62 @@
+"""Build this site, or a fixture site made of its config and theme, in a temp folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Build:
+    """The outcome of `mkdocs build --strict`."""
+
+    root: Path
+    returncode: int
+    output: str
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def page(self, path: str) -> BeautifulSoup:
+        """Parse a built page, by its URL path (`blog/` or `blog/2024/01/17/x/`)."""
+        file = self.site / path / "index.html" if not path.endswith(".html") else self.site / path
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def make_site(root: Path, docs: dict[str, str] | None = None) -> Path:
+    """A site using this project's mkdocs.yml, hooks and overrides.
+
+    Args:
+        root: an empty folder.
+        docs: files of docs/ (path -> text); None copies this site's docs/.
+    """
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("hooks", "overrides"):
+        (root / name).symlink_to(ROOT / name, target_is_directory=True)
+    if docs is None:
+        shutil.copytree(ROOT / "docs", root / "docs")
+    else:
+        base = {"index.md": "# Home\n", "blog/index.md": "# Blog\n"}
+        for path, text in {**base, **docs}.items():
+            (root / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / "docs" / path).write_text(text, encoding="utf-8")
+    return root
+
+
+def build(root: Path) -> Build:
+    """Run a strict build of the site at root in a child process, as authors do."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        cwd=root, env=env, capture_output=True, text=True, timeout=300,
+    )
+    return Build(root, result.returncode, result.stdout + result.stderr)

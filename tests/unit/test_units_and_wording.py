@@ -1,0 +1,150 @@
+"""Durations, timestamps, video links and the plain-words dose."""
+
+from __future__ import annotations
+
+import pytest
+
+from routines.model import Breath, Routine, Step
+from routines.units import about_minutes, clock, parse_duration, parse_timestamp, words_for_seconds
+from routines.video import VideoSource, parse_video_source
+from routines.wording import breath_dose, breath_instructions, dose, routine_seconds, step_seconds
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [(90, 90), ("90", 90), ("45s", 45), ("2m", 120), ("2m30s", 150), ("1:30", 90), ("1h5m", 3900), ("1:00:05", 3605), (60.0, 60)],
+)
+def test_durations(text, seconds):
+    """Every duration form of the contract is whole seconds."""
+    assert parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "2 minutes", "1.5", 1.5, True, None, "-5s", "1:75", "m", [90]])
+def test_bad_durations(text):
+    """Anything else is refused with the accepted forms."""
+    with pytest.raises(ValueError, match="duration"):
+        parse_duration(text)
+
+
+@pytest.mark.parametrize(("text", "seconds"), [(0, 0), (185, 185), ("3:05", 185), ("0:45", 45), ("1:02:03", 3723)])
+def test_timestamps(text, seconds):
+    """Timestamps are seconds or m:ss / h:mm:ss."""
+    assert parse_timestamp(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["4:75", "1:60:00", "-3", "3m", None])
+def test_bad_timestamps(text):
+    """Impossible clock readings are refused."""
+    with pytest.raises(ValueError, match="timestamp"):
+        parse_timestamp(text)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [(30, "30 s"), (120, "2 min"), (150, "2 min 30 s"), (3725, "1 h 2 min 5 s"), (72.0, "1 min 12 s")],
+)
+def test_words_for_seconds(seconds, words):
+    """Durations read the way a coach says them, never broken across lines."""
+    assert words_for_seconds(seconds) == words.replace(" ", NBSP)
+    assert " " not in words_for_seconds(seconds)
+
+
+def test_clock_and_estimates():
+    """Timestamps as players show them; estimates rounded to minutes."""
+    assert (clock(185), clock(3723)) == ("3:05", "1:02:03")
+    assert (about_minutes(30), about_minutes(222)) == (f"under 1{NBSP}min", f"about 4{NBSP}min")
+
+
+@pytest.mark.parametrize(
+    ("url", "source"),
+    [
+        ("https://www.youtube.com/watch?v=AbCdEfGhIjK&t=10", VideoSource("youtube", "AbCdEfGhIjK")),
+        ("https://m.youtube.com/watch?feature=share&v=AbCdEfGhIjK", VideoSource("youtube", "AbCdEfGhIjK")),
+        ("https://youtu.be/AbCdEfGhIjK?si=x", VideoSource("youtube", "AbCdEfGhIjK")),
+        ("https://youtube.com/shorts/AbCdEfGhIjK", VideoSource("youtube", "AbCdEfGhIjK")),
+        ("https://www.youtube.com/embed/AbCdEfGhIjK", VideoSource("youtube", "AbCdEfGhIjK")),
+        ("https://vimeo.com/76979871", VideoSource("vimeo", "76979871")),
+        ("https://vimeo.com/76979871/8f2a1c3b4d", VideoSource("vimeo", "76979871", "8f2a1c3b4d")),
+        ("https://player.vimeo.com/video/76979871?h=8f2a1c3b4d", VideoSource("vimeo", "76979871", "8f2a1c3b4d")),
+        ("knee.mp4", VideoSource("file", "blog/posts/knee.mp4")),
+        ("../media/knee.webm", VideoSource("file", "blog/media/knee.webm")),
+        ("/videos/knee.mp4", VideoSource("file", "videos/knee.mp4")),
+    ],
+)
+def test_video_sources(url, source):
+    """Every accepted video form is recognised, relative paths from the post's folder."""
+    assert parse_video_source(url, "blog/posts") == source
+
+
+STEP = Step(title="x", kind="mobility")
+
+
+@pytest.mark.parametrize(
+    ("fields", "words"),
+    [
+        ({"reps": 3, "each": "direction"}, "3 reps each direction"),
+        ({"sets": 2, "reps": 8, "rest": 20}, "2 sets of 8 reps, 20 s rest"),
+        ({"hold": 30, "each": "side"}, "hold 30 s each side"),
+        ({"sets": 2, "reps": 8, "hold": 3}, "2 sets of 8 reps, hold 3 s"),
+        ({"sets": 1, "reps": 1}, "1 set of 1 rep"),
+        ({"duration": 120}, "2 min"),
+        ({"duration": 60, "each": "side"}, "1 min each side"),
+        ({"reps": 5, "duration": 90}, "5 reps, 1 min 30 s in all"),
+        ({"breath": Breath(inhale=4, exhale=8, rounds=6)}, "6 rounds: in 4, out 8"),
+        ({"breath": Breath(inhale=4, hold=2, exhale=6, hold_out=2, rounds=1, count_seconds=1.5)}, "1 round: in 4, hold 2, out 6, hold 2 (1.5 s a count)"),
+        ({}, ""),
+    ],
+)
+def test_dose_in_plain_words(fields, words):
+    """The dose reads as a therapist would say it."""
+    step = Step(title="x", kind="breath" if "breath" in fields else "mobility", **fields)
+    assert dose(step).replace(NBSP, " ") == words
+
+
+def test_breath_instructions_read_without_a_timer():
+    """The fallback is complete instructions: phases with cues, rounds and time."""
+    breath = Breath(inhale=4, exhale=8, rounds=6, inhale_cue="Contract the muscle", exhale_cue="Relax into the roller")
+    assert breath_instructions(breath) == [
+        "Breathe in for 4 counts as you contract the muscle.",
+        "Breathe out for 8 counts as you relax into the roller.",
+        f"Repeat for 6 rounds (1{NBSP}min{NBSP}12{NBSP}s).",
+    ]
+    box = Breath(inhale=4, hold=4, exhale=4, hold_out=4, rounds=1, count_seconds=1.5, inhale_cue="IT band up")
+    assert breath_instructions(box) == [
+        "Breathe in for 4 counts as you IT band up.",
+        "Hold for 4 counts.",
+        "Breathe out for 4 counts.",
+        "Hold for 4 counts.",
+        f"Repeat for 1 round (24{NBSP}s).",
+        "Each count lasts 1.5 seconds.",
+    ]
+    assert breath_dose(box).startswith("1 round: in 4, hold 4, out 4, hold 4")
+
+
+@pytest.mark.parametrize(
+    ("fields", "seconds"),
+    [
+        ({"duration": 120}, 120),
+        ({"reps": 3, "each": "direction"}, 30),
+        ({"sets": 2, "reps": 8, "rest": 20}, 100),
+        ({"hold": 30, "each": "side"}, 60),
+        ({"breath": Breath(inhale=4, exhale=8, rounds=6)}, 72),
+        ({"breath": Breath(inhale=4, exhale=8, rounds=6), "duration": 100}, 100),
+        ({}, 60),
+    ],
+)
+def test_step_time_estimates(fields, seconds):
+    """A step's time comes from its duration, else its breathing and dose."""
+    assert step_seconds(Step(title="x", kind="rest", **fields)) == seconds
+
+
+def test_routine_time_adds_up_steps_and_equipment_is_a_union():
+    """The routine's estimate sums its steps; equipment merges without repeats."""
+    routine = Routine(
+        steps=(Step("a", "massage", duration=120, equipment=("Tennis ball",)), Step("b", "mobility", reps=3, equipment=("mat",))),
+        equipment=("foam roller", "tennis ball"),
+    )
+    assert routine_seconds(routine) == 135
+    assert routine.all_equipment == ("foam roller", "tennis ball", "mat")
