@@ -194,26 +194,28 @@ class Boolean(Type):
         return check.report(path, f"must be true or false, {got(value)}")
 
 
-@dataclass(frozen=True)
-class Duration(Type):
+class Converted(Type):
+    """A value read by a parsing function that raises ValueError with the rule."""
+
+    convert: Callable[[Any], Any]
+
+    def parse(self, value, path, check):
+        try:
+            return self.convert(value)
+        except ValueError as error:
+            return check.report(path, f"{error}, {got(value)}")
+
+
+class Duration(Converted):
     """A length of time, in whole seconds."""
 
-    def parse(self, value, path, check):
-        try:
-            return parse_duration(value)
-        except ValueError as error:
-            return check.report(path, f"{error}, {got(value)}")
+    convert = staticmethod(parse_duration)
 
 
-@dataclass(frozen=True)
-class Timestamp(Type):
+class Timestamp(Converted):
     """A moment in a video, in whole seconds."""
 
-    def parse(self, value, path, check):
-        try:
-            return parse_timestamp(value)
-        except ValueError as error:
-            return check.report(path, f"{error}, {got(value)}")
+    convert = staticmethod(parse_timestamp)
 
 
 @dataclass(frozen=True)
