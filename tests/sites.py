@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -32,14 +33,18 @@ class Build:
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
-def make_site(root: Path, docs: dict[str, str] | None = None) -> Path:
+def make_site(root: Path, docs: dict[str, str] | None = None, site_url: str = "") -> Path:
     """A site using this project's mkdocs.yml, hooks and overrides.
 
     Args:
         root: an empty folder.
         docs: files of docs/ (path -> text); None copies this site's docs/.
+        site_url: where the site will be served, if not where mkdocs.yml says.
     """
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text()
+    if site_url:
+        config = re.sub(r"(?m)^site_url: .*$", f"site_url: {site_url}", config)
+    (root / "mkdocs.yml").write_text(config)
     for name in ("hooks", "overrides"):
         (root / name).symlink_to(ROOT / name, target_is_directory=True)
     if docs is None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.posts import FIXTURES
 from tests.sites import build, make_site
 
 # Debian's Chromium; Playwright's own build only where no system browser exists.
@@ -26,14 +27,6 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """This site, built strictly once for the browser tests."""
-    result = build(make_site(tmp_path_factory.mktemp("browser-site")))
-    assert result.returncode == 0, result.output
-    return result.site
-
-
 def serve(directory: Path):
     """Serve a folder on a free localhost port; returns (base URL, server)."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
@@ -43,9 +36,18 @@ def serve(directory: Path):
 
 
 @pytest.fixture(scope="session")
-def base_url(built_site):
-    """The built site's address."""
-    url, server = serve(built_site)
+def base_url(tmp_path_factory):
+    """This site plus a page of hand-written timers, built strictly and served.
+
+    The server starts first so the site is built for its address: Material's
+    instant navigation only follows links its sitemap lists, port included.
+    """
+    root = tmp_path_factory.mktemp("browser-site")
+    url, server = serve(root / "site")
+    make_site(root, site_url=url)
+    (root / "docs" / "timers.md").write_text((FIXTURES / "timers.md").read_text())
+    result = build(root)
+    assert result.returncode == 0, result.output
     yield url
     server.shutdown()
     server.server_close()
