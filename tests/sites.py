@@ -65,3 +65,8 @@ def build(root: Path) -> Build:
         cwd=root, env=env, capture_output=True, text=True, timeout=300,
     )
     return Build(root, result.returncode, result.stdout + result.stderr)
+
+
+def add_video_posts(root: Path) -> None:
+    """Add the fixture posts with a Vimeo and a local video (and its media)."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "video-posts", root / "docs" / "blog" / "posts", dirs_exist_ok=True)

@@ -159,8 +159,8 @@ ROUTINE = Record(
 MATERIAL_KEYS = ("template", "hide", "icon", "status", "subtitle", "search", "comments", "links", "social")
 
 
-def _make_post(title, description="", series="", video=None, routine=None, categories=(), **_material) -> Post:
-    return Post(title, description, series, video, routine, categories)
+def _make_post(title, date, description="", series="", video=None, routine=None, categories=(), **_material) -> Post:
+    return Post(title, description, series, video, routine, categories, date)
 
 
 POST = Record(

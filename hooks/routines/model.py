@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from .video import VideoSource
@@ -92,3 +93,4 @@ class Post:
     video: Video | None = None
     routine: Routine | None = None
     categories: tuple[str, ...] = ()
+    date: dt.date | None = None

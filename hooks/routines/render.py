@@ -8,8 +8,10 @@ from typing import Callable
 
 import jinja2
 
-from .model import Routine, Step
+from .model import Post, Routine, Step, Video
+from .structured import script_json, video_object
 from .units import about_minutes, clock
+from .video import VideoSource, embed_url, file_type, player_src, watch_url
 from .wording import breath_instructions, dose, routine_seconds
 
 DEFAULT_TITLE = "The routine"
@@ -25,6 +27,7 @@ class StepView:
     text_html: str
     breath_text: tuple[str, ...]
     video_clock: str
+    watch_url: str
 
 
 @dataclass(frozen=True)
@@ -37,12 +40,13 @@ class RoutineView:
     steps: tuple[StepView, ...]
 
 
-def routine_view(routine: Routine, markdown: Callable[[str], str]) -> RoutineView:
+def routine_view(routine: Routine, markdown: Callable[[str], str], video: VideoView | None = None) -> RoutineView:
     """Word the routine for the partial.
 
     Args:
         routine: the validated routine.
         markdown: turns a step's `text` into HTML, as the page body is.
+        video: the post's video, for each step's "watch this step" link.
     """
     steps = tuple(
         StepView(
@@ -52,6 +56,7 @@ def routine_view(routine: Routine, markdown: Callable[[str], str]) -> RoutineVie
             text_html=markdown(step.text) if step.text else "",
             breath_text=tuple(breath_instructions(step.breath)) if step.breath else (),
             video_clock=clock(step.video_at) if step.video_at is not None else "",
+            watch_url=video.watch_at(step.video_at) if video and step.video_at is not None else "",
         )
         for number, step in enumerate(routine.steps, start=1)
     )
@@ -68,13 +73,105 @@ def render_routine(env: jinja2.Environment, view: RoutineView) -> str:
     return env.get_template("partials/routine.html").render(routine=view)
 
 
+@dataclass(frozen=True)
+class VideoView:
+    """The video block: a facade until play, then the player.
+
+    Attributes:
+        source: where the video lives.
+        title: what the video is called (the post's title by default).
+        player: the player's address, with `{t}` for the start second.
+        file_url, file_type, poster_url, captions_url: for local files.
+        json_ld: the VideoObject, as JSON safe inside <script>.
+    """
+
+    source: VideoSource
+    title: str
+    player: str
+    file_url: str = ""
+    file_type: str = ""
+    poster_url: str = ""
+    captions_url: str = ""
+    json_ld: str = ""
+
+    @property
+    def host(self) -> str:
+        return self.source.host
+
+    def watch_at(self, seconds: int = 0) -> str:
+        """Where to watch the video from a moment, without JavaScript."""
+        return watch_url(self.source, self.file_url, seconds)
+
+
+def video_view(post: Post, page_url: str, url: Callable[[str], str], absolute: Callable[[str], str]) -> VideoView:
+    """Everything the video partial shows, for a post with a video.
+
+    Args:
+        post: the validated post (with `video`).
+        page_url: the post's absolute address, for structured data.
+        url: a docs/ path as a URL relative to the page.
+        absolute: a docs/ path as an absolute URL.
+    """
+    video: Video = post.video
+    source = video.source
+    is_file = source.host == "file"
+    file_url = url(source.id) if is_file else ""
+    thumbnail = absolute(video.poster) if video.poster else ""
+    if source.host == "youtube" and not thumbnail:
+        thumbnail = f"https://i.ytimg.com/vi/{source.id}/hqdefault.jpg"  # data only: the page never loads it
+    data = video_object(
+        post, page_url, post.date,
+        embed="" if is_file else embed_url(source),
+        content=absolute(source.id) if is_file else "",
+        thumbnail=thumbnail,
+    )
+    return VideoView(
+        source=source,
+        title=video.title or post.title,
+        player=player_src(source, file_url),
+        file_url=file_url,
+        file_type=file_type(source.id) if is_file else "",
+        poster_url=url(video.poster) if video.poster else "",
+        captions_url=url(video.captions) if video.captions else "",
+        json_ld=script_json(data),
+    )
+
+
+def render_video(env: jinja2.Environment, view: VideoView) -> str:
+    """Render the video block with `partials/video.html`."""
+    return env.get_template("partials/video.html").render(video=view)
+
+
+def assemble(html: str, routine_block: str = "", video_block: str = "") -> str:
+    """Place a post's video and routine blocks in its rendered body.
+
+    The video goes where `<!-- video -->` stands, else just before the routine
+    (or at the end when there is none); the routine where `<!-- routine -->`
+    stands, else at the end.
+    """
+    if video_block and has_marker(html, "video"):
+        html = place_block(html, "video", video_block)
+    elif video_block:
+        routine_block = video_block + routine_block
+    return place_block(html, "routine", routine_block) if routine_block else html
+
+
+def has_marker(html: str, marker: str) -> bool:
+    """Whether the body has `<!-- marker -->`."""
+    return _marker(marker).search(html) is not None
+
+
 def place_block(html: str, marker: str, block: str) -> str:
     """Put a block where its `<!-- marker -->` is, or else at the end.
 
     Python-Markdown keeps an HTML comment on a line of its own as it is, so
     the marker survives into the rendered body.
     """
-    found = re.search(rf"<!--\s*{re.escape(marker)}\s*-->", html)
+    found = _marker(marker).search(html)
     if not found:
         return html + block
     return html[: found.start()] + block + html[found.end():]
+
+
+def _marker(name: str) -> re.Pattern[str]:
+    return re.compile(rf"<!--\s*{re.escape(name)}\s*-->")

@@ -106,3 +106,44 @@ def _vimeo(path: str, query: str) -> VideoSource:
     if hash_ and not re.fullmatch(r"[0-9a-f]+", hash_):
         raise ValueError("is not a Vimeo video link; expected vimeo.com/123456789")
     return VideoSource("vimeo", segments[0], hash_)
+
+
+# -----------------------------------------------------------------------------
+# Addresses
+# -----------------------------------------------------------------------------
+
+
+def watch_url(source: VideoSource, file_url: str = "", at: int = 0) -> str:
+    """Where a reader without JavaScript watches the video, from `at` seconds."""
+    if source.host == "youtube":
+        return f"https://www.youtube.com/watch?v={source.id}" + (f"&t={at}s" if at else "")
+    if source.host == "vimeo":
+        path = f"{source.id}/{source.hash}" if source.hash else source.id
+        return f"https://vimeo.com/{path}" + (f"#t={at}s" if at else "")
+    return file_url + (f"#t={at}" if at else "")
+
+
+def embed_url(source: VideoSource) -> str:
+    """The host's privacy-friendly player: YouTube's no-cookie domain, Vimeo's player."""
+    if source.host == "youtube":
+        return f"https://www.youtube-nocookie.com/embed/{source.id}"
+    return f"https://player.vimeo.com/video/{source.id}" + (f"?h={source.hash}" if source.hash else "")
+
+
+def player_src(source: VideoSource, file_url: str = "") -> str:
+    """The player's address once the reader presses play; `{t}` is the start second.
+
+    YouTube in privacy-enhanced mode and Vimeo with Do Not Track: neither sets
+    cookies for a reader who only plays the video.
+    """
+    if source.host == "youtube":
+        return embed_url(source) + "?autoplay=1&start={t}"
+    if source.host == "vimeo":
+        joiner = "&" if source.hash else "?"
+        return embed_url(source) + joiner + "autoplay=1&dnt=1#t={t}s"
+    return file_url + "#t={t}"
+
+
+def file_type(path: str) -> str:
+    """The MIME type of a local video file."""
+    return LOCAL_VIDEO_TYPES[posixpath.splitext(path)[1].lower()]

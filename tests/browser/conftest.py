@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.posts import FIXTURES
-from tests.sites import build, make_site
+from tests.sites import add_video_posts, build, make_site
 
 # Debian's Chromium; Playwright's own build only where no system browser exists.
 SYSTEM_CHROMIUM = next((p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if os.path.exists(p)), None)
@@ -37,7 +37,7 @@ def serve(directory: Path):
 
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory):
-    """This site plus a page of hand-written timers, built strictly and served.
+    """This site plus fixture video posts and timers, built strictly and served.
 
     The server starts first so the site is built for its address: Material's
     instant navigation only follows links its sitemap lists, port included.
@@ -45,6 +45,7 @@ def base_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("browser-site")
     url, server = serve(root / "site")
     make_site(root, site_url=url)
+    add_video_posts(root)
     (root / "docs" / "timers.md").write_text((FIXTURES / "timers.md").read_text())
     result = build(root)
     assert result.returncode == 0, result.output

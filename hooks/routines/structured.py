@@ -1,0 +1,75 @@
+"""Structured data (schema.org JSON-LD) describing a post's video and its steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from .model import Post
+
+
+def iso_duration(seconds: int) -> str:
+    """ISO 8601 duration: 310 -> PT5M10S."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + (f"{secs}S" if secs or not seconds else "")
+
+
+def clips(post: Post) -> list[tuple[int, str, int, int | None]]:
+    """(step number, title, start, end) for every step that has `video_at`.
+
+    A clip ends where the next clip starts, or at the end of the video when
+    its duration is known.
+    """
+    if not post.routine or not post.video:
+        return []
+    marked = sorted(
+        ((step.video_at, number, step.title) for number, step in enumerate(post.routine.steps, 1) if step.video_at is not None),
+    )
+    ends = [start for start, _, _ in marked[1:]] + [post.video.duration]
+    return [(number, title, start, end) for (start, number, title), end in zip(marked, ends)]
+
+
+def video_object(post: Post, page_url: str, published: dt.date | None, embed: str, content: str, thumbnail: str) -> dict:
+    """A schema.org VideoObject with one Clip per step that has `video_at`.
+
+    Args:
+        post: the validated post.
+        page_url: the post's absolute address.
+        published: the post's date, as the upload date.
+        embed: the player's address for hosted videos ("" for a file).
+        content: the file's absolute address for local videos ("" otherwise).
+        thumbnail: an absolute image address, or "".
+    """
+    video = post.video
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "VideoObject",
+        "name": video.title or post.title,
+        "description": post.description or post.title,
+    }
+    if published:
+        data["uploadDate"] = published.isoformat()
+    if thumbnail:
+        data["thumbnailUrl"] = thumbnail
+    if embed:
+        data["embedUrl"] = embed
+    if content:
+        data["contentUrl"] = content
+    if video.duration:
+        data["duration"] = iso_duration(video.duration)
+    parts = []
+    for number, title, start, end in clips(post):
+        clip = {"@type": "Clip", "name": title, "startOffset": start, "url": f"{page_url}#step-{number}"}
+        if end is not None:
+            clip["endOffset"] = end
+        parts.append(clip)
+    if parts:
+        data["hasPart"] = parts
+    return data
+
+
+def script_json(data: dict) -> str:
+    """JSON safe inside <script>: no `<`, `>` or `&` that could close or open a tag."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
