@@ -1,17 +1,36 @@
 # The two commands in the README do all set-up: `make serve` and `make test`.
 
-VENV    := .venv
-PYTHON  := $(VENV)/bin/python
-READY   := $(VENV)/.ready
+VENV     := .venv
+PYTHON   := $(VENV)/bin/python
+READY    := $(VENV)/.ready
+ROUTINES := PYTHONPATH=hooks $(PYTHON) -m routines
 export NO_MKDOCS_2_WARNING := 1
+export TITLE
 
-.PHONY: serve build test bench browser clean
+.PHONY: serve build test bench browser clean post check schema deploy
 
 serve: $(READY)  ## the site with live reload on http://127.0.0.1:8000
 	$(PYTHON) -m mkdocs serve --livereload
 
-build: $(READY)  ## a strict build into site/
-	$(PYTHON) -m mkdocs build --strict
+# Build beside site/ and swap only when everything passed, so a failed build
+# leaves the last good site exactly as it was.
+build: $(READY)  ## check, then a strict build into site/
+	$(ROUTINES) check
+	rm -rf .site.new
+	$(PYTHON) -m mkdocs build --strict --site-dir .site.new || { rm -rf .site.new; exit 1; }
+	rm -rf .site.old && { [ ! -d site ] || mv site .site.old; } && mv .site.new site && rm -rf .site.old
+
+deploy: build  ## publish the good build in site/ to the gh-pages branch
+	$(VENV)/bin/ghp-import --no-jekyll --push --force --message "Publish the site" site
+
+post: $(READY)  ## a new post: make post TITLE="Sore Shoulders? Try This Doorway Stretch"
+	@$(ROUTINES) new "$$TITLE"
+
+check: $(READY)  ## validate every post without building
+	$(ROUTINES) check
+
+schema: $(READY)  ## regenerate post.schema.json from the validator's model
+	$(ROUTINES) schema
 
 test: $(READY) browser  ## the whole suite: unit, rendering, builds and browser
 	$(PYTHON) -m pytest
@@ -33,4 +52,4 @@ browser: $(READY)
 	  || $(PYTHON) -m playwright install chromium
 
 clean:
-	rm -rf site .venv .pytest_cache
+	rm -rf site .site.new .site.old .venv .pytest_cache

@@ -6,12 +6,16 @@ untitled page; here the same text becomes a problem an author can act on.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
 import yaml
 
 Path = tuple  # a field path: ("routine", "steps", 0, "title")
+
+# libyaml's parser when PyYAML was built with it (the wheels are): several times faster.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # The same pattern MkDocs uses to find front matter.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
@@ -55,12 +59,15 @@ def read_front_matter(text: str) -> FrontMatter:
         return result
     body_line = text.count("\n", 0, match.end()) + 1
     result = FrontMatter(body=text[match.end():], body_line=body_line)
+    loader = _Loader(match.group(1))
     try:
-        node = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
-        data = yaml.load(match.group(1), Loader=yaml.SafeLoader)
+        node = loader.get_single_node()  # one parse: the node tree gives lines, then data
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         result.errors.append(_yaml_problem(error))
         return result
+    finally:
+        loader.dispose()
     if data is None:
         return result
     if not isinstance(data, dict):
@@ -93,7 +100,7 @@ def _record_lines(node: yaml.Node, path: Path, result: FrontMatter) -> None:
 def _yaml_problem(error: yaml.YAMLError) -> tuple[int | None, str, str]:
     mark = getattr(error, "problem_mark", None)
     line = mark.line + 2 if mark else None
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    problem = " ".join((getattr(error, "problem", None) or str(error)).split())
     hint = "check the indentation, and quote values that contain ': ' or start with a symbol"
     return line, "front matter", f"is not valid YAML ({problem}); {hint}"
 
@@ -105,6 +112,7 @@ def dotted(path: Path) -> str:
         if isinstance(part, int):
             text += f"[{part + 1}]"
         else:
-            text += f".{part}" if text else str(part)
+            name = str(part) if re.fullmatch(r"[\w-]+", str(part)) else json.dumps(str(part), ensure_ascii=False)
+            text += f".{name}" if text else name
     return text
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -48,7 +50,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}"
+        return " ".join(f"{where}: {self.field}: {self.message}".splitlines())  # always one line
 
 
 @dataclass
@@ -86,17 +88,25 @@ INVALID = Invalid()
 
 
 class Type:
-    """A field type: parses one YAML value."""
+    """A field type: parses one YAML value, and says the same as JSON Schema."""
 
     def parse(self, value: Any, path: Path, check: Checker) -> Any:
         raise NotImplementedError
+
+    def json_schema(self, site: Site) -> dict:
+        raise NotImplementedError
+
+
+def any_case(suffix: str) -> str:
+    """A regex for a file ending in any letter case: `.mp4` -> `\\.[mM][pP]4`."""
+    return "\\." + "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in suffix.lstrip("."))
 
 
 def got(value: Any) -> str:
     """Show what the author wrote, briefly."""
     if isinstance(value, str):
         text = value if len(value) <= 40 else value[:37] + "..."
-        return f'got "{text}"'
+        return f"got {json.dumps(text, ensure_ascii=False)}"
     if isinstance(value, bool):
         return f"got {str(value).lower()}"
     if isinstance(value, dict):
@@ -131,6 +141,9 @@ class Text(Type):
             return check.report(path, f"must be at most {self.max_length} characters, got {len(value)}")
         return value.strip()
 
+    def json_schema(self, site):
+        return {"anyOf": [{"type": "string", "pattern": "\\S", "maxLength": self.max_length}, {"type": "number"}]}
+
 
 @dataclass(frozen=True)
 class Choice(Type):
@@ -139,11 +152,14 @@ class Choice(Type):
     values: tuple[str, ...]
 
     def parse(self, value, path, check):
-        if isinstance(value, str) and value.strip().lower() in self.values:
-            return value.strip().lower()
+        if isinstance(value, str) and value in self.values:
+            return value
         allowed = ", ".join(self.values)
         hint = did_you_mean(value, self.values) if isinstance(value, str) else ""
         return check.report(path, f"must be one of {allowed}; {got(value)}{hint}")
+
+    def json_schema(self, site):
+        return {"enum": list(self.values)}
 
 
 @dataclass(frozen=True)
@@ -162,6 +178,9 @@ class Integer(Type):
         if not self.minimum <= value <= self.maximum:
             return check.report(path, f"must be {self.meaning} from {self.minimum} to {self.maximum}, got {value}")
         return value
+
+    def json_schema(self, site):
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
 
 @dataclass(frozen=True)
@@ -183,6 +202,10 @@ class Number(Type):
             return check.report(path, f"{rule}, got {value:g}")
         return value
 
+    def json_schema(self, site):
+        low = {"exclusiveMinimum": self.minimum} if self.above else {"minimum": self.minimum}
+        return {"type": "number", **low, "maximum": self.maximum}
+
 
 @dataclass(frozen=True)
 class Boolean(Type):
@@ -193,11 +216,20 @@ class Boolean(Type):
             return value
         return check.report(path, f"must be true or false, {got(value)}")
 
+    def json_schema(self, site):
+        return {"type": "boolean"}
+
 
 class Converted(Type):
-    """A value read by a parsing function that raises ValueError with the rule."""
+    """A value read by a parsing function that raises ValueError with the rule.
+
+    Subclasses give the function, the smallest whole number of seconds, and a
+    regex of the text forms (for JSON Schema).
+    """
 
     convert: Callable[[Any], Any]
+    minimum: int = 0
+    pattern: str = ""
 
     def parse(self, value, path, check):
         try:
@@ -205,17 +237,27 @@ class Converted(Type):
         except ValueError as error:
             return check.report(path, f"{error}, {got(value)}")
 
+    def json_schema(self, site):
+        return {"anyOf": [{"type": "integer", "minimum": self.minimum}, {"type": "string", "pattern": self.pattern}]}
+
 
 class Duration(Converted):
     """A length of time, in whole seconds."""
 
     convert = staticmethod(parse_duration)
+    minimum = 1
+    pattern = (
+        "^\\s*([0-9]+|([0-9]+:)?[0-9]+:[0-5][0-9]"
+        "|(?=[0-9 ]*[0-9]\\s*[hHmMsS])([0-9]+\\s*[hH])?\\s*([0-9]+\\s*[mM])?\\s*([0-9]+\\s*[sS])?)\\s*$"
+    )
 
 
 class Timestamp(Converted):
     """A moment in a video, in whole seconds."""
 
     convert = staticmethod(parse_timestamp)
+    minimum = 0
+    pattern = "^\\s*([0-9]+|([0-9]+:)?[0-9]+:[0-5][0-9])\\s*$"
 
 
 @dataclass(frozen=True)
@@ -235,6 +277,10 @@ class Date(Type):
                 pass
         return check.report(path, f"must be a date like 2024-01-17{quoted}, {got(value)}")
 
+    def json_schema(self, site):
+        iso = {"type": "string", "format": "date"}
+        return {"anyOf": [iso, {"type": "object", "properties": {"created": iso}, "required": ["created"]}]}
+
 
 @dataclass(frozen=True)
 class Anything(Type):
@@ -242,6 +288,9 @@ class Anything(Type):
 
     def parse(self, value, path, check):
         return value
+
+    def json_schema(self, site):
+        return {}
 
 
 @dataclass(frozen=True)
@@ -260,6 +309,9 @@ class ListOf(Type):
         items = tuple(self.item.parse(v, path + (i,), check) for i, v in enumerate(value))
         return INVALID if INVALID in items else items
 
+    def json_schema(self, site):
+        return {"type": "array", "items": self.item.json_schema(site), **({"minItems": 1} if self.non_empty else {})}
+
 
 @dataclass(frozen=True)
 class OneOfSlugs(Type):
@@ -272,6 +324,9 @@ class OneOfSlugs(Type):
         listing = ", ".join(known) if known else "none are defined under extra.series in mkdocs.yml"
         hint = did_you_mean(value, known) if isinstance(value, str) else ""
         return check.report(path, f"unknown series, {got(value)}{hint}; known: {listing}")
+
+    def json_schema(self, site):
+        return {"enum": list(site.series)}
 
 
 @dataclass(frozen=True)
@@ -286,8 +341,13 @@ class Categories(Type):
         for index, item in enumerate(items):
             if item not in allowed:
                 hint = did_you_mean(item, allowed)
-                check.report(path + (index,), f'"{item}" is not a category of this site{hint}; allowed: {", ".join(allowed)}')
+                shown = json.dumps(item, ensure_ascii=False)
+                check.report(path + (index,), f"{shown} is not a category of this site{hint}; allowed: {', '.join(allowed)}")
         return items
+
+    def json_schema(self, site):
+        item = {"enum": list(site.categories)} if site.categories is not None else Text().json_schema(site)
+        return {"type": "array", "items": item}
 
 
 @dataclass(frozen=True)
@@ -308,6 +368,10 @@ class LocalFile(Type):
             return check.report(path, f'file not found: docs/{resolved}; check the name, or add the file')
         return resolved
 
+    def json_schema(self, site):
+        ends = "|".join(any_case(suffix) for suffix in self.suffixes)
+        return {"type": "string", "pattern": f"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^?#]*({ends})$"}
+
 
 @dataclass(frozen=True)
 class Field:
@@ -319,7 +383,12 @@ class Field:
     help: str = ""
 
 
-Rule = Callable[[dict, Path, Checker], None]
+@dataclass(frozen=True)
+class Rule:
+    """A check across fields, with the same rule as a JSON Schema fragment."""
+
+    check: Callable[[dict, Path, Checker], None]
+    json_schema: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -366,10 +435,24 @@ class Record(Type):
             return INVALID
         before = len(check.problems)
         for rule in self.rules:
-            rule(parsed, path, check)
+            rule.check(parsed, path, check)
         if len(check.problems) > before:
             return INVALID
         return self.build(**parsed)
+
+    def json_schema(self, site):
+        schema = {
+            "type": "object",
+            "properties": {f.name: {**f.type.json_schema(site), **({"description": f.help} if f.help else {})} for f in self.fields},
+            "additionalProperties": False,
+        }
+        required = [f.name for f in self.fields if f.required]
+        if required:
+            schema["required"] = required
+        rules = [rule.json_schema for rule in self.rules if rule.json_schema]
+        if rules:
+            schema["allOf"] = rules
+        return schema
 
 
 def _help(spec: Field) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from tests.bench import timer
+from tests.bench import check, timer
 
-BENCHMARKS = {"timer": timer.main}
+BENCHMARKS = {"check": check.main, "timer": timer.main}
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or list(BENCHMARKS):

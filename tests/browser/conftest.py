@@ -46,6 +46,7 @@ def base_url(tmp_path_factory):
     url, server = serve(root / "site")
     make_site(root, site_url=url)
     add_video_posts(root)
+    (root / "docs" / "blog" / "posts" / "hostile.md").write_text((FIXTURES / "hostile-post.md").read_text())
     (root / "docs" / "timers.md").write_text((FIXTURES / "timers.md").read_text())
     result = build(root)
     assert result.returncode == 0, result.output

@@ -113,11 +113,11 @@ def test_broken_posts_fail_the_build_with_one_line_each(tmp_path):
     assert "Traceback" not in result.output
     lines = [line for line in result.output.splitlines() if line.startswith("docs/")]
     assert lines == [
-        'docs/about.md:2: front matter: is not valid YAML (mapping values are not allowed here); '
+        'docs/about.md:2: front matter: is not valid YAML (mapping values are not allowed in this context); '
         "check the indentation, and quote values that contain ': ' or start with a symbol",
         'docs/blog/posts/a.md:24: routine.steps[1].knd: unknown field; did you mean "kind"?',
         'docs/blog/posts/a.md:32: routine.steps[2].breath.exhale: must be a number of counts > 0 and <= 60, got "eight"',
-        "docs/blog/posts/b.md:3: front matter: is not valid YAML (expected ',' or ']', but got ':'); "
+        "docs/blog/posts/b.md:3: front matter: is not valid YAML (did not find expected ',' or ']'); "
         "check the indentation, and quote values that contain ': ' or start with a symbol",
         "docs/blog/posts/c.md: date: is required (the publishing date, like 2024-01-17)",
         'docs/blog/posts/c.md:5: series: unknown series, got "nope"; known: diy-recovery',

@@ -1,0 +1,25 @@
+"""Make front matter text show literally wherever Material prints it.
+
+Material prints page titles, descriptions and tags without escaping them, and
+its blog plugin puts post titles into Markdown. Escaping them at the source
+covers every one of those places at once.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from routines.literal import literal_meta
+
+
+# Last of all content steps: our hooks and every plugin read the author's own
+# text first; templates, excerpts and the search index, which come after all
+# pages' content, then see the escaped text.
+@event_priority(-100)
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """`on_page_content`: escape the page's printed front matter text."""
+    page.meta = literal_meta(page.meta)
+    return html

@@ -1,0 +1,29 @@
+"""Front matter text that themes print as HTML, made to show literally."""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+# Fields Material prints without escaping: headings, <title>, meta tags,
+# navigation, excerpts (as Markdown) and the search index.
+PRINTED = ("title", "description", "subtitle")
+
+
+def literal_meta(meta: dict) -> dict:
+    """A copy of page metadata whose printed text fields are escaped Markup.
+
+    Markup, so templates that do escape (`| e`) leave it as it is; escaped, so
+    templates that don't show `<`, `&` and quotes as the author typed them.
+    """
+    out = dict(meta)
+    for name in PRINTED:
+        if isinstance(out.get(name), str):
+            out[name] = escape(out[name])
+    if isinstance(out.get("tags"), list):
+        out["tags"] = [escape(tag) if isinstance(tag, str) else tag for tag in out["tags"]]
+    return out
+
+
+def plain(text: str) -> str:
+    """The author's text back from an escaped field (for feeds and JSON)."""
+    return Markup(text).unescape() if isinstance(text, Markup) else text

@@ -1,0 +1,59 @@
+"""The project as the author tools see it: mkdocs.yml read as plain YAML."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .schema import Site
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, skipping the Python and !ENV tags only MkDocs resolves."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where the posts are and what they may refer to.
+
+    Attributes:
+        root: the folder of mkdocs.yml.
+        docs_dir: the docs folder.
+        post_dirs: posts folders relative to docs/, each ending in `/`.
+        site: series, categories and the docs folder, for the validator.
+    """
+
+    root: Path
+    docs_dir: Path
+    post_dirs: tuple[str, ...]
+    site: Site
+
+    def shown(self, path: Path) -> str:
+        """A path as error lines name it: relative to mkdocs.yml."""
+        return path.relative_to(self.root).as_posix()
+
+
+def load_project(config_file: Path) -> Project:
+    """Read the parts of mkdocs.yml the author tools need."""
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    root = config_file.parent
+    docs_dir = root / config.get("docs_dir", "docs")
+    post_dirs, categories = [], []
+    for plugin in config.get("plugins") or []:
+        name, options = next(iter(plugin.items())) if isinstance(plugin, dict) else (plugin, {})
+        if name.split(" ")[0] not in ("blog", "material/blog"):
+            continue
+        options = options or {}
+        blog = posixpath.normpath(options.get("blog_dir", "blog"))
+        post_dirs.append(posixpath.normpath(options.get("post_dir", "{blog}/posts").format(blog=blog)) + "/")
+        categories += options.get("categories_allowed") or []
+    series = tuple(((config.get("extra") or {}).get("series") or {}).keys())
+    site = Site(docs_dir=str(docs_dir), series=series, categories=tuple(categories) or None)
+    return Project(root=root, docs_dir=docs_dir, post_dirs=tuple(post_dirs), site=site)

@@ -1,0 +1,52 @@
+"""Whatever YAML value lands in whatever field: a valid post or clean problems, never a crash."""
+
+from __future__ import annotations
+
+import tempfile
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from routines.contract import validate_post
+from routines.schema import Site
+from tests.posts import BODY, knee, post_text
+
+SITE = Site(docs_dir=tempfile.mkdtemp(), series=("diy-recovery",), categories=("Knee", "Neck"))
+
+STEP_FIELDS = ("title", "kind", "text", "cues", "equipment", "duration", "sets", "reps", "hold", "rest", "each", "video_at", "breath", "bogus")
+BREATH_FIELDS = ("inhale", "hold", "exhale", "hold_out", "rounds", "count_seconds", "inhale_cue", "exhale_cue", "bogus")
+PATHS = (
+    [f"routine.steps.{n}.{f}" for n in (1, 2, 3) for f in STEP_FIELDS]
+    + [f"routine.steps.2.breath.{f}" for f in BREATH_FIELDS]
+    + ["routine", "routine.steps", "routine.steps.1", "routine.title", "routine.equipment", "routine.equipment.1"]
+    + ["title", "date", "description", "categories", "series", "video", "draft", "tags", "routine.steps.2.breath", "bogus"]
+)
+
+scalars = (
+    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=30) | st.dates() | st.sampled_from(["2m", "1:30", "0:45", "massage", "breath", "4:75", "-1", "1e9"])
+)
+values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=3), max_leaves=10)
+
+
+def outcome(text: str) -> None:
+    post, problems = validate_post(text, "docs/blog/posts/fuzz.md", "blog/posts", SITE)
+    assert (post is None) == bool(problems)
+    for problem in problems:
+        line = str(problem)
+        assert line.startswith("docs/blog/posts/fuzz.md") and "\n" not in line and problem.message
+
+
+@settings(max_examples=400, deadline=None)
+@given(path=st.sampled_from(PATHS), value=values)
+def test_any_value_in_any_field(path, value):
+    """Each field of the routine takes any YAML value without a traceback."""
+    outcome(post_text(yaml.safe_dump(knee(**{path: value}), allow_unicode=True, sort_keys=False), BODY))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=200))
+def test_any_text_as_front_matter(text):
+    """Even text that is not YAML at all yields clean problems."""
+    outcome(f"---\n{text}\n---\n\nBody\n")
