@@ -12,7 +12,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from routines.literal import literal_meta
+from routines.literal import literal_meta, literal_tags
+
+
+# Before the tags plugin (-50) reads tags (after discovery adds equipment, at 0).
+@event_priority(-40)
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """`on_page_markdown`: escape the page's tags, which Material prints as HTML."""
+    page.meta = literal_tags(page.meta)
+    return markdown
 
 
 # Last of all content steps: our hooks and every plugin read the author's own

@@ -75,5 +75,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         return urljoin(config.site_url or "/", files.get_file_from_path(docs_path).url)
 
     video = video_view(post, page.canonical_url or page.abs_url or "", url, absolute) if post.video else None
-    routine = render_routine(_build.env, routine_view(post.routine, _build.markdown, video)) if post.routine else ""
+    safety = config.extra.get("safety", "")
+    routine = render_routine(_build.env, routine_view(post.routine, _build.markdown, video), safety) if post.routine else ""
     return assemble(html, routine, render_video(_build.env, video) if video else "")

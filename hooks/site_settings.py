@@ -34,6 +34,11 @@ def post_dirs(config: MkDocsConfig) -> tuple[str, ...]:
     return tuple(dirs)
 
 
+def published_posts(config: MkDocsConfig) -> list:
+    """The posts every blog publishes in this build (drafts left out), once they are read."""
+    return [post for blog in _blogs(config) for post in blog.blog.posts]
+
+
 def is_post(src_uri: str, dirs: tuple[str, ...]) -> bool:
     """Whether a docs file is a blog post."""
     return src_uri.endswith(".md") and src_uri.startswith(dirs)

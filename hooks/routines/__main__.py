@@ -5,23 +5,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
+from .catalog import slug as slugify
 from .checks import check_pages, markdown_pages
 from .contract import post_schema
 from .project import Project, load_project
 
 SCHEMA_FILE = "post.schema.json"
-
-
-def slugify(title: str) -> str:
-    """`Sore Shoulders? Try This Doorway Stretch` -> `sore-shoulders-try-this-doorway-stretch`."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:80].rstrip("-")
 
 
 def skeleton(title: str, slug: str, today: dt.date, project: Project) -> str:

@@ -178,11 +178,11 @@ ROUTINE = Record(
 )
 
 # Keys MkDocs, Material and its blog plugin read themselves; they check them.
-MATERIAL_KEYS = ("template", "hide", "icon", "status", "subtitle", "search", "comments", "links", "social")
+MATERIAL_KEYS = ("template", "hide", "icon", "status", "subtitle", "search", "comments", "links", "social", "rss")
 
 
-def _make_post(title, date, description="", series="", video=None, routine=None, categories=(), **_material) -> Post:
-    return Post(title, description, series, video, routine, categories, date)
+def _make_post(title, date, description="", series="", video=None, routine=None, categories=(), booking=True, **_material) -> Post:
+    return Post(title, description, series, video, routine, categories, date, booking)
 
 
 POST = Record(
@@ -200,6 +200,7 @@ POST = Record(
         Field("readtime", Integer(1, 600, meaning="a whole number of minutes")),
         Field("video", VideoField()),
         Field("routine", ROUTINE),
+        Field("booking", Boolean(), help="false leaves out the booking invitation under this post"),
         *(Field(key, Anything()) for key in MATERIAL_KEYS),
     ),
     build=_make_post,

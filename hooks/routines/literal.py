@@ -15,10 +15,16 @@ def literal_meta(meta: dict) -> dict:
     Markup, so templates that do escape (`| e`) leave it as it is; escaped, so
     templates that don't show `<`, `&` and quotes as the author typed them.
     """
-    out = dict(meta)
+    out = literal_tags(meta)
     for name in PRINTED:
         if isinstance(out.get(name), str):
             out[name] = escape(out[name])
+    return out
+
+
+def literal_tags(meta: dict) -> dict:
+    """A copy of page metadata whose tags are escaped Markup."""
+    out = dict(meta)
     if isinstance(out.get("tags"), list):
         out["tags"] = [escape(tag) if isinstance(tag, str) else tag for tag in out["tags"]]
     return out

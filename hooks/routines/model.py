@@ -94,3 +94,4 @@ class Post:
     routine: Routine | None = None
     categories: tuple[str, ...] = ()
     date: dt.date | None = None
+    booking: bool = True

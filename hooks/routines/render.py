@@ -68,9 +68,9 @@ def routine_view(routine: Routine, markdown: Callable[[str], str], video: VideoV
     )
 
 
-def render_routine(env: jinja2.Environment, view: RoutineView) -> str:
-    """Render the routine block with `partials/routine.html`."""
-    return env.get_template("partials/routine.html").render(routine=view)
+def render_routine(env: jinja2.Environment, view: RoutineView, safety: str = "") -> str:
+    """Render the routine block with `partials/routine.html`, and the site's safety note."""
+    return env.get_template("partials/routine.html").render(routine=view, safety=safety)
 
 
 @dataclass(frozen=True)

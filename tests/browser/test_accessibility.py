@@ -9,7 +9,7 @@ KNEE = "blog/2024/01/17/knee-pain-self-massage-stretch/"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["", "blog/", KNEE, "blog/2023/12/13/cranky-neck-movement-flow/", "blog/2023/05/01/calf-release-filmed-at-home/"])
+@pytest.mark.parametrize("path", ["", "blog/", KNEE, "blog/2023/12/13/cranky-neck-movement-flow/", "blog/2023/05/01/calf-release-filmed-at-home/", "series/diy-recovery/", "equipment/foam-roller/"])
 def test_no_axe_violations(new_page, base_url, path, scheme):
     """Home, blog and routine posts pass axe-core in both colour schemes."""
     page = new_page(color_scheme=scheme)

@@ -1,0 +1,182 @@
+"""Ways through the blog, computed once per build from all posts.
+
+Series pages and each post's place in its series, previous and next posts by
+date, related posts, a page per piece of equipment, the home page's cards,
+and the booking invitation under each post.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from markupsafe import escape
+
+import site_settings
+from routines.catalog import Catalog, build_catalog, entry, feed_summary, slug
+from routines.contract import post_from_meta
+from routines.render import place_block
+
+SERIES_DIR = "series"
+EQUIPMENT_DIR = "equipment"
+
+
+class _Build:
+    """What this build knows about all posts."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.config = config
+        self.catalog = Catalog(by_date=[])
+        self.posts: dict[str, Page] = {}
+        self.booking_off: set[str] = set()
+        self.equipment: dict[str, str] = {}  # page slug -> equipment name
+        self._env = None
+
+    def render(self, template: str, page: Page, **context) -> str:
+        """Render a partial for a page; `href(url)` makes site URLs relative to it."""
+        if self._env is None:
+            self._env = self.config.theme.get_env()
+
+        def href(url: str) -> str:
+            return get_relative_url(url, page.url)
+
+        return self._env.get_template(template).render(href=href, extra=self.config.extra, **context)
+
+
+# Hook modules outlive builds under `mkdocs serve`; on_config replaces this.
+_build: _Build | None = None
+
+
+def on_config(config: MkDocsConfig) -> None:
+    """`on_config`: start every build afresh."""
+    global _build
+    _build = _Build(config)
+
+
+# After the blog plugin (priority -50) has read every post and given it its URL.
+@event_priority(-60)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """`on_files`: index all published posts; generate series and equipment pages."""
+    site = site_settings.site(config)
+    entries = []
+    for post in site_settings.published_posts(config):
+        src = post.file.src_uri
+        try:
+            model = post_from_meta(post.meta, src, posixpath.dirname(src), site)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+        _build.posts[src] = post
+        if model.booking is False:
+            _build.booking_off.add(src)
+        entries.append(entry(model, src, post.file.url, post.config.date.created, post.markdown))
+        for item in model.routine.all_equipment if model.routine else ():
+            _build.equipment.setdefault(slug(item), item.casefold())
+    _build.catalog = build_catalog(entries)
+    series = config.extra.get("series") or {}
+    files.append(File.generated(config, f"{SERIES_DIR}/index.md", content=_series_index(series)))
+    for name, info in series.items():
+        files.append(File.generated(config, f"{SERIES_DIR}/{name}.md", content=_series_page(name, info)))
+    files.append(File.generated(config, f"{EQUIPMENT_DIR}/index.md", content=_equipment_index()))
+    for page_slug, name in sorted(_build.equipment.items()):
+        files.append(File.generated(config, f"{EQUIPMENT_DIR}/{page_slug}.md", content=_equipment_page(name)))
+    return files
+
+
+# After the blog plugin (priority -50) has chained its posts.
+@event_priority(-60)
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    """`on_nav`: link each post to the previous and next post strictly by date.
+
+    The blog plugin chains posts pinned first; a reader walking the blog
+    expects the dates in order, pinned or not.
+    """
+    chain = [_build.posts[e.key] for e in _build.catalog.by_date]
+    for older, newer in zip([None, *chain], [*chain, None]):
+        if older is not None:
+            older.next_page = newer
+        if newer is not None:
+            newer.previous_page = older
+    return nav
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """`on_page_markdown`: equipment becomes tags and the feed item gets a routine summary.
+
+    Before the tags plugin (-50) and the RSS plugin (on_page_content, -75) read them.
+    """
+    found = _build.catalog.by_key.get(page.file.src_uri)
+    if found and found.equipment:
+        own = page.meta.get("tags") or []
+        page.meta["tags"] = list(dict.fromkeys([*own, *(item.casefold() for item in found.equipment)]))
+    if found:
+        # Feeds carry HTML descriptions: the author's text, escaped, and the routine in one line.
+        text = f"{found.excerpt} {feed_summary(found)}".strip()
+        page.meta["rss"] = {**(page.meta.get("rss") or {}), "feed_description": str(escape(text))}
+    return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """`on_page_content`: series line, related posts and booking on posts; lists on index pages."""
+    src = page.file.src_uri
+    catalog = _build.catalog
+    series = config.extra.get("series") or {}
+    found = catalog.by_key.get(src)
+    if found:
+        part = catalog.parts.get(src)
+        top = _build.render("partials/series-line.html", page, part=part, series=series) if part else ""
+        bottom = _build.render(
+            "partials/post-footer.html", page, part=part, series=series,
+            related=catalog.related.get(src, []), booking=src not in _build.booking_off,
+        )
+        return top + html + bottom
+    if src.startswith(f"{SERIES_DIR}/") and src != f"{SERIES_DIR}/index.md":
+        name = posixpath.splitext(posixpath.basename(src))[0]
+        listing = _build.render("partials/series-parts.html", page, parts=catalog.series.get(name, []))
+        return place_block(html, "series-parts", listing)
+    if src == f"{SERIES_DIR}/index.md" or page.is_homepage:
+        cards = _build.render(
+            "partials/home-cards.html", page, series=series, catalog=catalog,
+            latest=catalog.latest_routines(6) if page.is_homepage else [],
+        )
+        return place_block(html, "discovery", cards)
+    return html
+
+
+# -----------------------------------------------------------------------------
+# Generated pages: front matter and a marker; the content is rendered above.
+# -----------------------------------------------------------------------------
+
+
+def _page(title: str, description: str, body: str) -> str:
+    front = {"title": title, "description": description}
+    return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items()) + f"\n---\n\n{body}\n"
+
+
+def _series_index(series: dict) -> str:
+    return _page("Series", "Routines written to be done in order, one part after another.", "<!-- discovery -->")
+
+
+def _series_page(name: str, info: dict) -> str:
+    info = info or {}
+    title = info.get("title") or name
+    description = info.get("description") or ""
+    return _page(title, description, f"{description}\n\n<!-- series-parts -->")
+
+
+def _equipment_index() -> str:
+    return _page("Equipment", "Routines by the equipment they need.", "<!-- material/tags -->")
+
+
+def _equipment_page(name: str) -> str:
+    return _page(
+        f"Routines with a {name}", f"Every routine that uses a {name}.",
+        "<!-- material/tags { include: [" + json.dumps(name) + "] } -->",
+    )

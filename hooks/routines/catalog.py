@@ -1,0 +1,166 @@
+"""Views across all posts, computed once per build: dates, series, related posts.
+
+Every function here sorts or indexes the posts once (O(n log n)); nothing
+scans all posts for each page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .model import Post
+from .units import about_minutes
+from .wording import routine_seconds
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One published post, as lists and links show it.
+
+    Attributes:
+        key: the post's source path (unique).
+        url: the post's URL, relative to the site root.
+        date: when it was published; ties are broken by title, then key.
+        excerpt: its description, or the opening of its text.
+        steps, estimate, equipment: its routine summary (0, "", () without one).
+    """
+
+    key: str
+    title: str
+    url: str
+    date: dt.datetime
+    categories: tuple[str, ...] = ()
+    series: str = ""
+    excerpt: str = ""
+    steps: int = 0
+    estimate: str = ""
+    equipment: tuple[str, ...] = ()
+
+    @property
+    def order(self) -> tuple:
+        return (self.date, self.title.casefold(), self.key)
+
+
+def entry(post: Post, key: str, url: str, date: dt.date | dt.datetime, body: str = "") -> Entry:
+    """The catalog entry of a validated post."""
+    when = date if isinstance(date, dt.datetime) else dt.datetime.combine(date, dt.time())
+    routine = post.routine
+    return Entry(
+        key=key, title=post.title, url=url, date=when.replace(tzinfo=None),
+        categories=post.categories, series=post.series,
+        excerpt=post.description or opening(body),
+        steps=len(routine.steps) if routine else 0,
+        estimate=about_minutes(routine_seconds(routine)) if routine else "",
+        equipment=routine.all_equipment if routine else (),
+    )
+
+
+def opening(markdown: str, limit: int = 240) -> str:
+    """The first paragraph of a post as plain text, cut at a word."""
+    for block in re.split(r"\n\s*\n", markdown):
+        text = re.sub(r"<[^>]+>|[*_`#>]|!?\[([^\]]*)\]\([^)]*\)", r"\1", block).strip()
+        if text:
+            text = " ".join(text.split())
+            return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+    return ""
+
+
+@dataclass(frozen=True)
+class Part:
+    """A post's place in its series."""
+
+    series: str
+    number: int
+    count: int
+    previous: Entry | None
+    next: Entry | None
+
+
+@dataclass
+class Catalog:
+    """All published posts and the views across them.
+
+    Attributes:
+        by_date: oldest first.
+        series: slug -> its parts, oldest first.
+        parts: post key -> its place in its series.
+        related: post key -> up to `limit` posts sharing a region or equipment, newest first.
+    """
+
+    by_date: list[Entry]
+    by_key: dict[str, Entry] = field(default_factory=dict)
+    series: dict[str, list[Entry]] = field(default_factory=dict)
+    parts: dict[str, Part] = field(default_factory=dict)
+    related: dict[str, list[Entry]] = field(default_factory=dict)
+
+    def latest_routines(self, count: int) -> list[Entry]:
+        """The newest posts that have a routine."""
+        return list(itertools.islice((e for e in reversed(self.by_date) if e.steps), count))
+
+
+def build_catalog(entries: list[Entry], limit: int = 3) -> Catalog:
+    """Index the posts once: date order, series parts, related posts."""
+    by_date = sorted(entries, key=lambda e: e.order)
+    catalog = Catalog(by_date=by_date, by_key={e.key: e for e in by_date})
+    for e in by_date:
+        if e.series:
+            catalog.series.setdefault(e.series, []).append(e)
+    for slug, parts in catalog.series.items():
+        for number, e in enumerate(parts, 1):
+            catalog.parts[e.key] = Part(
+                slug, number, len(parts),
+                parts[number - 2] if number > 1 else None,
+                parts[number] if number < len(parts) else None,
+            )
+    catalog.related = related_posts(by_date, limit)
+    return catalog
+
+
+def related_posts(by_date: list[Entry], limit: int) -> dict[str, list[Entry]]:
+    """For each post, the newest others that share a body region or equipment.
+
+    Each region and piece of equipment keeps its posts newest first; a post's
+    related posts are the first few of a merge of its lists, so the work per
+    post is bounded by `limit` and the number of its tags, not by all posts.
+    """
+    newest_first = list(reversed(by_date))
+    rank = {e.key: i for i, e in enumerate(newest_first)}
+    shelves: dict[str, list[Entry]] = {}
+    for e in newest_first:
+        for tag in tags(e):
+            shelves.setdefault(tag, []).append(e)
+    related: dict[str, list[Entry]] = {}
+    for e in newest_first:
+        merged = heapq.merge(*(shelves[t] for t in tags(e)), key=lambda other: rank[other.key])
+        picked: list[Entry] = []
+        for other in merged:
+            if other.key != e.key and other not in picked:
+                picked.append(other)
+                if len(picked) == limit:
+                    break
+        related[e.key] = picked
+    return related
+
+
+def feed_summary(e: Entry) -> str:
+    """The routine in one sentence, for feeds: "Routine: 3 steps, about 4 min; foam roller."."""
+    if not e.steps:
+        return ""
+    equipment = f"; {', '.join(e.equipment)}" if e.equipment else ""
+    return f"Routine: {e.steps} step{'s' if e.steps != 1 else ''}, {e.estimate}{equipment}.".replace("\u00a0", " ")
+
+
+def slug(text: str) -> str:
+    """`Sore Shoulders? Try This` -> `sore-shoulders-try-this`; `foam roller` -> `foam-roller`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].rstrip("-")
+
+
+def tags(e: Entry) -> set[str]:
+    """What makes two posts related: their regions and equipment."""
+    return {f"region:{c.casefold()}" for c in e.categories} | {f"equipment:{q.casefold()}" for q in e.equipment}

@@ -1,0 +1,66 @@
+"""Views across all posts: date order, series parts, related posts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from routines.catalog import Entry, build_catalog, feed_summary, opening, slug
+
+
+def e(key, day, title=None, series="", categories=(), equipment=(), steps=3) -> Entry:
+    return Entry(
+        key=key, title=title or key, url=f"{key}/", date=dt.datetime(2024, 1, day),
+        series=series, categories=categories, equipment=equipment, steps=steps, estimate="about 4\u00a0min",
+    )
+
+
+ENTRIES = [
+    e("echo", 12, series="s", categories=("Hip",), equipment=("foam roller",)),
+    e("charlie", 5, series="s", categories=("Knee",), equipment=("mat",)),
+    e("alpha", 1, series="s", categories=("Knee",), equipment=("foam roller",)),
+    e("bravo", 5, categories=("Neck",), steps=0),
+    e("foxtrot", 20, series="t", categories=("Neck",)),
+]
+
+
+def test_date_order_breaks_ties_by_title():
+    """Posts of the same day come in title order, so the chain is stable."""
+    assert [x.key for x in build_catalog(ENTRIES).by_date] == ["alpha", "bravo", "charlie", "echo", "foxtrot"]
+
+
+def test_series_parts_are_numbered_oldest_first():
+    """Each series lists its posts oldest first; each post knows its place and neighbours."""
+    catalog = build_catalog(ENTRIES)
+    assert [x.key for x in catalog.series["s"]] == ["alpha", "charlie", "echo"]
+    part = catalog.parts["charlie"]
+    assert (part.series, part.number, part.count, part.previous.key, part.next.key) == ("s", 2, 3, "alpha", "echo")
+    assert catalog.parts["alpha"].previous is None and catalog.parts["echo"].next is None
+    assert catalog.parts["foxtrot"].count == 1 and "bravo" not in catalog.parts
+
+
+def test_related_posts_share_a_region_or_equipment_newest_first():
+    """Up to three others sharing a body region or equipment, newest first, never itself."""
+    related = build_catalog(ENTRIES).related
+    assert [x.key for x in related["alpha"]] == ["echo", "charlie"]
+    assert [x.key for x in related["echo"]] == ["alpha"]
+    assert [x.key for x in related["bravo"]] == ["foxtrot"]
+    many = [e(f"p{n}", n + 1, categories=("Knee",)) for n in range(10)]
+    assert [x.key for x in build_catalog(many).related["p0"]] == ["p9", "p8", "p7"]
+
+
+def test_latest_routines_skip_posts_without_one():
+    """The home page's latest routines are the newest posts with a routine."""
+    assert [x.key for x in build_catalog(ENTRIES).latest_routines(3)] == ["foxtrot", "echo", "charlie"]
+
+
+def test_opening_paragraph_as_plain_text():
+    """Excerpts fall back to the first paragraph, without Markdown."""
+    assert opening("\n\nA **bold** [link](x.md) here.\n\nSecond.") == "A bold link here."
+    assert opening("word " * 100).endswith("…") and len(opening("word " * 100)) <= 241
+
+
+def test_feed_summary_and_slug():
+    """One line for feeds; slugs for generated pages."""
+    assert feed_summary(ENTRIES[0]) == "Routine: 3 steps, about 4 min; foam roller."
+    assert feed_summary(ENTRIES[3]) == ""
+    assert slug("Foam roller") == "foam-roller" and slug("Sore Shoulders? Try “This”") == "sore-shoulders-try-this"
