@@ -18,7 +18,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 import site_settings
 from routines.catalog import Catalog, build_catalog, entry, feed_summary, slug
@@ -81,7 +81,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             _build.equipment.setdefault(slug(item), item.casefold())
     _build.catalog = build_catalog(entries)
     series = config.extra.get("series") or {}
-    files.append(File.generated(config, f"{SERIES_DIR}/index.md", content=_series_index(series)))
+    files.append(File.generated(config, f"{SERIES_DIR}/index.md", content=_series_index()))
     for name, info in series.items():
         files.append(File.generated(config, f"{SERIES_DIR}/{name}.md", content=_series_page(name, info)))
     files.append(File.generated(config, f"{EQUIPMENT_DIR}/index.md", content=_equipment_index()))
@@ -123,20 +123,22 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return markdown
 
 
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    """`on_env`: give the post template its series line and footer.
+
+    They surround the article rather than sit in it, so search indexes the
+    post's own words, not its neighbours' titles.
+    """
+    env.globals["post_series_line"] = _series_line
+    env.globals["post_footer"] = _post_footer
+    return env
+
+
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """`on_page_content`: series line, related posts and booking on posts; lists on index pages."""
+    """`on_page_content`: the lists on series pages, the series overview and the home page."""
     src = page.file.src_uri
     catalog = _build.catalog
     series = config.extra.get("series") or {}
-    found = catalog.by_key.get(src)
-    if found:
-        part = catalog.parts.get(src)
-        top = _build.render("partials/series-line.html", page, part=part, series=series) if part else ""
-        bottom = _build.render(
-            "partials/post-footer.html", page, part=part, series=series,
-            related=catalog.related.get(src, []), booking=src not in _build.booking_off,
-        )
-        return top + html + bottom
     if src.startswith(f"{SERIES_DIR}/") and src != f"{SERIES_DIR}/index.md":
         name = posixpath.splitext(posixpath.basename(src))[0]
         listing = _build.render("partials/series-parts.html", page, parts=catalog.series.get(name, []))
@@ -150,6 +152,27 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return html
 
 
+def _series_line(page: Page) -> Markup:
+    """"Part 2 of 3 in …" for a series post, else nothing."""
+    part = _build.catalog.parts.get(page.file.src_uri)
+    if not part:
+        return Markup()
+    series = _build.config.extra.get("series") or {}
+    return Markup(_build.render("partials/series-line.html", page, part=part, series=series))
+
+
+def _post_footer(page: Page) -> Markup:
+    """Series neighbours, related routines and booking under a post."""
+    src = page.file.src_uri
+    if src not in _build.catalog.by_key:
+        return Markup()
+    return Markup(_build.render(
+        "partials/post-footer.html", page, part=_build.catalog.parts.get(src),
+        series=_build.config.extra.get("series") or {},
+        related=_build.catalog.related.get(src, []), booking=src not in _build.booking_off,
+    ))
+
+
 # -----------------------------------------------------------------------------
 # Generated pages: front matter and a marker; the content is rendered above.
 # -----------------------------------------------------------------------------
@@ -160,7 +183,7 @@ def _page(title: str, description: str, body: str) -> str:
     return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items()) + f"\n---\n\n{body}\n"
 
 
-def _series_index(series: dict) -> str:
+def _series_index() -> str:
     return _page("Series", "Routines written to be done in order, one part after another.", "<!-- discovery -->")
 
 
@@ -176,7 +199,8 @@ def _equipment_index() -> str:
 
 
 def _equipment_page(name: str) -> str:
+    a = "an" if name[:1] in "aeiou" else "a"
     return _page(
-        f"Routines with a {name}", f"Every routine that uses a {name}.",
+        f"Routines with {a} {name}", f"Every routine that uses {a} {name}.",
         "<!-- material/tags { include: [" + json.dumps(name) + "] } -->",
     )

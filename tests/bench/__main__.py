@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from tests.bench import check, timer
+from tests.bench import check, scale, timer
 
-BENCHMARKS = {"check": check.main, "timer": timer.main}
+BENCHMARKS = {"check": check.main, "timer": timer.main, "scale": scale.main}
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or list(BENCHMARKS):

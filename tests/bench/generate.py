@@ -49,9 +49,22 @@ def generate(root: Path, count: int, plain: bool = False) -> Path:
     docs = {f"blog/posts/routine-{n:04d}.md": post(n, rng, plain) for n in range(count)}
     make_site(root, docs)
     if plain:
-        config = (root / "mkdocs.yml").read_text()
-        start, end = config.index("hooks:\n"), config.index("watch:\n")
-        config = config[:start] + config[end:]
-        config = config.replace("  custom_dir: overrides\n", "")
-        (root / "mkdocs.yml").write_text(config)
+        (root / "mkdocs.yml").write_text(plain_config((root / "mkdocs.yml").read_text()))
     return root
+
+
+def plain_config(text: str) -> str:
+    """This site's mkdocs.yml without hooks, overrides or their assets: Material and its plugins."""
+    out, dropping = [], ""
+    for line in text.splitlines():
+        if dropping == "top" and line and not line.startswith((" ", "#")):
+            dropping = ""
+        if dropping == "plugin" and (line.startswith("  - ") or (line and not line.startswith(" "))):
+            dropping = ""
+        if line.split(":")[0] in ("hooks", "watch", "extra_css", "extra_javascript"):
+            dropping = "top"
+        elif line.startswith("  - minify:"):
+            dropping = "plugin"
+        if not dropping and "custom_dir:" not in line:
+            out.append(line)
+    return "\n".join(out) + "\n"

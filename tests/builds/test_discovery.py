@@ -131,3 +131,12 @@ def test_feeds_list_published_posts_with_routine_summaries(site):
     assert items["Bravo"] == "Intro."  # a plain post: its opening, no routine line
     feed = json.loads((site.site / "feed_json_created.json").read_text())
     assert {i["title"] for i in feed["items"]} == set(items)
+
+
+def test_pages_announce_both_feeds(site):
+    """Feed readers find the RSS and the JSON feed from any page."""
+    head = site.page(URLS["Alpha"]).select("head link[rel=alternate]")
+    types = {link["type"] for link in head}
+    assert {"application/rss+xml", "application/feed+json"} <= types
+    json_href = next(link["href"] for link in head if link["type"] == "application/feed+json")
+    assert (site.site / URLS["Alpha"] / json_href).resolve() == (site.site / "feed_json_created.json").resolve()

@@ -1,0 +1,72 @@
+"""`mkdocs serve` stays right when one post changes: every list rebuilt, nothing stale."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.sites import make_site
+
+KNEE = "docs/blog/posts/knee-pain-self-massage-stretch.md"
+OLD, NEW = "Knee Pain? Try This Self Massage + Stretch", "Knee Pain, Revisited"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode()
+
+
+def wait_for(predicate, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError("timed out waiting for the dev server")
+
+
+@pytest.fixture
+def server(tmp_path):
+    root = make_site(tmp_path)
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: OLD in fetch(url + "series/diy-recovery/"))
+        yield root, url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_changing_one_post_updates_every_page_that_lists_it(server):
+    """A new title shows on the series page, home, neighbours and related lists after one save."""
+    root, url = server
+    post = root / KNEE
+    post.write_text(post.read_text().replace(f'title: "{OLD}"', f'title: "{NEW}"'))
+    wait_for(lambda: NEW in fetch(url + "series/diy-recovery/"))
+    assert OLD not in fetch(url + "series/diy-recovery/")
+    home = fetch(url)
+    assert NEW in home and OLD not in home
+    neighbour = fetch(url + "blog/2024/01/03/strength-training-active-recovery-workout/")
+    assert f"Next: {NEW}" in neighbour and OLD not in neighbour
+    assert NEW in fetch(url + "blog/2023/12/13/cranky-neck-movement-flow/")  # related routines
