@@ -10,11 +10,10 @@ from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from .contract import validate_front
-from .frontmatter import FrontMatter, read_front_matter
+from .frontmatter import FrontMatter, prose_lines, read_front_matter
 from .schema import Problem, Site
 
 _LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 
 
 def check_pages(pages: Iterable[tuple[str, str, str]], post_dirs: tuple[str, ...], site: Site, links: bool = False) -> list[Problem]:
@@ -46,14 +45,8 @@ def check_pages(pages: Iterable[tuple[str, str, str]], post_dirs: tuple[str, ...
 
 def broken_links(front: FrontMatter, src: str, shown: str, docs_dir: str) -> list[Problem]:
     """Relative links and images in the body that point at nothing in docs/."""
-    problems, fence = [], ""
-    for offset, line in enumerate(front.body.splitlines()):
-        opening = _FENCE.match(line)
-        if opening and (not fence or opening[1].startswith(fence)):
-            fence = "" if fence else opening[1]
-            continue
-        if fence:
-            continue
+    problems = []
+    for offset, line in prose_lines(front.body):
         for target in _LINK.findall(line):
             parts = urlsplit(target)
             if parts.scheme or parts.netloc or not parts.path:

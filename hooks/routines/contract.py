@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .frontmatter import FrontMatter, Path, read_front_matter
+from .frontmatter import FrontMatter, Path, prose_lines, read_front_matter
 from .model import KINDS, Breath, Post, Routine, Step, Video
 from .schema import (
     INVALID, Anything, Boolean, Categories, Checker, Choice, Date, Duration,
@@ -215,20 +215,12 @@ POST = Record(
 # -----------------------------------------------------------------------------
 
 _MARKER = re.compile(r"^[ \t]*<!--\s*(routine|video|more)\s*-->[ \t]*$")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-
-
 def find_markers(body: str) -> dict[str, list[int]]:
     """Body line offsets (0-based) of each placement marker, outside code fences."""
     found: dict[str, list[int]] = {"routine": [], "video": [], "more": []}
-    fence = ""
-    for number, line in enumerate(body.splitlines()):
-        opening = _FENCE.match(line)
-        if opening and (not fence or opening[1].startswith(fence)):
-            fence = "" if fence else opening[1]
-            continue
+    for number, line in prose_lines(body):
         marker = _MARKER.match(line)
-        if marker and not fence:
+        if marker:
             found[marker[1]].append(number)
     return found
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 import yaml
 
@@ -103,6 +104,20 @@ def _yaml_problem(error: yaml.YAMLError) -> tuple[int | None, str, str]:
     problem = " ".join((getattr(error, "problem", None) or str(error)).split())
     hint = "check the indentation, and quote values that contain ': ' or start with a symbol"
     return line, "front matter", f"is not valid YAML ({problem}); {hint}"
+
+
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+
+
+def prose_lines(body: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) of each body line outside fenced code blocks, offsets from 0."""
+    fence = ""
+    for offset, line in enumerate(body.splitlines()):
+        opening = _FENCE.match(line)
+        if opening and (not fence or opening[1].startswith(fence)):
+            fence = "" if fence else opening[1]
+        elif not fence:
+            yield offset, line
 
 
 def dotted(path: Path) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 # Fields Material prints without escaping: headings, <title>, meta tags,
 # navigation, excerpts (as Markdown) and the search index.
@@ -29,7 +29,3 @@ def literal_tags(meta: dict) -> dict:
         out["tags"] = [escape(tag) if isinstance(tag, str) else tag for tag in out["tags"]]
     return out
 
-
-def plain(text: str) -> str:
-    """The author's text back from an escaped field (for feeds and JSON)."""
-    return Markup(text).unescape() if isinstance(text, Markup) else text
