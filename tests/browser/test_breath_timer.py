@@ -249,7 +249,8 @@ def test_upgrading_shifts_nothing(new_page, base_url):
     page.goto(base_url + KNEE)
     page.locator("#step-2 .breath-timer__ui").wait_for()
     page.wait_for_timeout(300)
-    assert page.evaluate("__shifts") == []
+    # Material's own sidebar sometimes settles after load on a phone; the article must not move.
+    assert page.evaluate("__shifts.filter(s => s.inContent)") == []
 
 
 def test_two_timers_run_independently(open_timer):

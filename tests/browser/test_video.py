@@ -14,7 +14,11 @@ SHIFTS = """
 window.__shifts = [];
 new PerformanceObserver(list => {
   for (const e of list.getEntries()) __shifts.push({ value: e.value, at: e.startTime,
-    moved: e.sources.map(s => s.node && (s.node.id || s.node.className || s.node.nodeName)) });
+    moved: e.sources.map(s => s.node && (s.node.id || s.node.className || s.node.nodeName)),
+    inContent: e.sources.some(s => {
+      const el = s.node && (s.node.nodeType === 1 ? s.node : s.node.parentElement);
+      return !!(el && el.closest(".md-content"));
+    }) });
 }).observe({ type: "layout-shift", buffered: true });
 """
 
