@@ -11,7 +11,6 @@ import json
 import posixpath
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -20,9 +19,9 @@ from mkdocs.utils import get_relative_url
 
 from markupsafe import Markup, escape
 
+import read_once
 import site_settings
 from routines.catalog import Catalog, build_catalog, entry, feed_summary, slug
-from routines.contract import post_from_meta
 from routines.render import place_block
 
 SERIES_DIR = "series"
@@ -37,7 +36,6 @@ class _Build:
         self.catalog = Catalog(by_date=[])
         self.posts: dict[str, Page] = {}
         self.booking_off: set[str] = set()
-        self.equipment: dict[str, str] = {}  # page slug -> equipment name
         self._env = None
 
     def render(self, template: str, page: Page, **context) -> str:
@@ -65,28 +63,22 @@ def on_config(config: MkDocsConfig) -> None:
 @event_priority(-60)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """`on_files`: index all published posts; generate series and equipment pages."""
-    site = site_settings.site(config)
     entries = []
     for post in site_settings.published_posts(config):
         src = post.file.src_uri
-        try:
-            model = post_from_meta(post.meta, src, posixpath.dirname(src), site)
-        except ValueError as error:
-            raise PluginError(str(error)) from None
+        model = read_once.model_of(post, config)
         _build.posts[src] = post
         if model.booking is False:
             _build.booking_off.add(src)
         entries.append(entry(model, src, post.file.url, post.config.date.created, post.markdown))
-        for item in model.routine.all_equipment if model.routine else ():
-            _build.equipment.setdefault(slug(item), item.casefold())
     _build.catalog = build_catalog(entries)
     series = config.extra.get("series") or {}
     files.append(File.generated(config, f"{SERIES_DIR}/index.md", content=_series_index()))
     for name, info in series.items():
         files.append(File.generated(config, f"{SERIES_DIR}/{name}.md", content=_series_page(name, info)))
     files.append(File.generated(config, f"{EQUIPMENT_DIR}/index.md", content=_equipment_index()))
-    for page_slug, name in sorted(_build.equipment.items()):
-        files.append(File.generated(config, f"{EQUIPMENT_DIR}/{page_slug}.md", content=_equipment_page(name)))
+    for name in _build.catalog.equipment:
+        files.append(File.generated(config, f"{EQUIPMENT_DIR}/{slug(name)}.md", content=_equipment_page(name)))
     return files
 
 
@@ -135,7 +127,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """`on_page_content`: the lists on series pages, the series overview and the home page."""
+    """`on_page_content`: the lists on series pages, the series overview, the equipment page and the home page."""
     src = page.file.src_uri
     catalog = _build.catalog
     series = config.extra.get("series") or {}
@@ -143,6 +135,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         name = posixpath.splitext(posixpath.basename(src))[0]
         listing = _build.render("partials/series-parts.html", page, parts=catalog.series.get(name, []))
         return place_block(html, "series-parts", listing)
+    if src == f"{EQUIPMENT_DIR}/index.md":
+        kinds = sorted((name, f"{EQUIPMENT_DIR}/{slug(name)}/", len(posts)) for name, posts in catalog.equipment.items())
+        return place_block(html, "equipment-list", _build.render("partials/equipment-list.html", page, equipment=kinds))
     if src == f"{SERIES_DIR}/index.md" or page.is_homepage:
         cards = _build.render(
             "partials/home-cards.html", page, series=series, catalog=catalog,
@@ -195,7 +190,7 @@ def _series_page(name: str, info: dict) -> str:
 
 
 def _equipment_index() -> str:
-    return _page("Equipment", "Routines by the equipment they need.", "<!-- material/tags -->")
+    return _page("Equipment", "Routines by the equipment they need.", "<!-- equipment-list -->")
 
 
 def _equipment_page(name: str) -> str:

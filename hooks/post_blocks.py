@@ -3,22 +3,27 @@
 One hook for both because they depend on each other: a step card links to
 its moment in the video, and the video's default place is just before the
 routine.
+
+The body that plugins see (search above all) carries the routine's words
+only; the cards and the player go into the written page (`on_post_page`).
 """
 
 from __future__ import annotations
 
-import posixpath
+import secrets
+from typing import Callable
 from urllib.parse import urljoin
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import read_once
 import site_settings
-from routines.contract import post_from_meta
-from routines.render import assemble, render_routine, render_video, routine_view, video_view
+from routines.render import (
+    assemble, fill, render_routine, render_routine_search, render_video, routine_view, stand_in, video_view,
+)
 
 
 class _Build:
@@ -26,10 +31,11 @@ class _Build:
 
     def __init__(self, config: MkDocsConfig) -> None:
         self.config = config
-        self.site = site_settings.site(config)
         self.posts = site_settings.post_dirs(config)
         self._env = None
         self._markdown: markdown.Markdown | None = None
+        self.nonce = secrets.token_hex(8)
+        self.blocks: dict[str, dict[str, Callable[[], str]]] = {}  # src_uri -> stand-in -> render
 
     @property
     def env(self):
@@ -62,11 +68,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     """`on_page_content`: put the post's video and routine into its body."""
     if not ("routine" in page.meta or "video" in page.meta) or not site_settings.is_post(page.file.src_uri, _build.posts):
         return html
-    shown = site_settings.shown_path(config, page.file.abs_src_path)
-    try:
-        post = post_from_meta(page.meta, shown, posixpath.dirname(page.file.src_uri), _build.site)
-    except ValueError as error:
-        raise PluginError(str(error)) from None
+    post = read_once.model_of(page, config)
 
     def url(docs_path: str) -> str:
         return files.get_file_from_path(docs_path).url_relative_to(page.file)
@@ -75,6 +77,23 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         return urljoin(config.site_url or "/", files.get_file_from_path(docs_path).url)
 
     video = video_view(post, page.canonical_url or page.abs_url or "", url, absolute) if post.video else None
-    safety = config.extra.get("safety", "")
-    routine = render_routine(_build.env, routine_view(post.routine, _build.markdown, video), safety) if post.routine else ""
-    return assemble(html, routine, render_video(_build.env, video) if video else "")
+    env, safety = _build.env, config.extra.get("safety", "")
+    blocks: dict[str, Callable[[], str]] = {}
+    routine_block = video_block = ""
+    if post.routine:
+        view = routine_view(post.routine, _build.markdown, video)
+        routine_block = stand_in("routine", _build.nonce, render_routine_search(env, view))
+        blocks[routine_block] = lambda: render_routine(env, view, safety)
+    if video:
+        video_block = stand_in("video", _build.nonce)
+        blocks[video_block] = lambda: render_video(env, video)
+    _build.blocks[page.file.src_uri] = blocks
+    return assemble(html, routine_block, video_block)
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """`on_post_page`: the written post shows the cards and the player where search read their words."""
+    blocks = _build.blocks.pop(page.file.src_uri, None)
+    if not blocks:
+        return output
+    return fill(output, {placeholder: render() for placeholder, render in blocks.items()})

@@ -102,7 +102,7 @@ def check(project: Project) -> int:
     """Validate every page without building the site."""
     start = time.perf_counter()
     pages = markdown_pages(project.docs_dir, project.root)
-    problems = check_pages(pages, project.post_dirs, project.site, links=True)
+    problems = check_pages(pages, project.post_dirs, project.site, links=True).problems
     for problem in problems:
         print(problem)
     took = time.perf_counter() - start

@@ -90,6 +90,7 @@ class Catalog:
         series: slug -> its parts, oldest first.
         parts: post key -> its place in its series.
         related: post key -> up to `limit` posts sharing a region or equipment, newest first.
+        equipment: each piece of equipment (lower case) -> the posts using it, oldest first.
     """
 
     by_date: list[Entry]
@@ -97,6 +98,7 @@ class Catalog:
     series: dict[str, list[Entry]] = field(default_factory=dict)
     parts: dict[str, Part] = field(default_factory=dict)
     related: dict[str, list[Entry]] = field(default_factory=dict)
+    equipment: dict[str, list[Entry]] = field(default_factory=dict)
 
     def latest_routines(self, count: int) -> list[Entry]:
         """The newest posts that have a routine."""
@@ -110,6 +112,8 @@ def build_catalog(entries: list[Entry], limit: int = 3) -> Catalog:
     for e in by_date:
         if e.series:
             catalog.series.setdefault(e.series, []).append(e)
+        for item in dict.fromkeys(item.casefold() for item in e.equipment):
+            catalog.equipment.setdefault(item, []).append(e)
     for slug, parts in catalog.series.items():
         for number, e in enumerate(parts, 1):
             catalog.parts[e.key] = Part(

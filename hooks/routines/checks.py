@@ -5,19 +5,34 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from .contract import validate_front
 from .frontmatter import FrontMatter, prose_lines, read_front_matter
+from .model import Post
 from .schema import Problem, Site
 
 _LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 
 
-def check_pages(pages: Iterable[tuple[str, str, str]], post_dirs: tuple[str, ...], site: Site, links: bool = False) -> list[Problem]:
-    """Every problem of every page.
+@dataclass
+class Checked:
+    """What checking every page found.
+
+    Attributes:
+        problems: every problem of every page.
+        posts: each valid post's front matter and model, by path relative to docs/.
+    """
+
+    problems: list[Problem] = field(default_factory=list)
+    posts: dict[str, tuple[FrontMatter, Post]] = field(default_factory=dict)
+
+
+def check_pages(pages: Iterable[tuple[str, str, str]], post_dirs: tuple[str, ...], site: Site, links: bool = False) -> Checked:
+    """Read and check every page.
 
     Args:
         pages: (path relative to docs/, absolute path, path to show) of each Markdown page.
@@ -25,22 +40,25 @@ def check_pages(pages: Iterable[tuple[str, str, str]], post_dirs: tuple[str, ...
         site: what posts may refer to.
         links: also check that links and images in bodies point at existing files.
     """
-    problems: list[Problem] = []
+    checked = Checked()
     for src, path, shown in pages:
         try:
             with open(path, encoding="utf-8-sig") as source:
                 text = source.read()
         except (OSError, UnicodeDecodeError) as error:
-            problems.append(Problem(shown, None, "file", f"cannot be read as UTF-8 text ({error})"))
+            checked.problems.append(Problem(shown, None, "file", f"cannot be read as UTF-8 text ({error})"))
             continue
         front = read_front_matter(text)
         if src.startswith(post_dirs):
-            problems += validate_front(front, shown, posixpath.dirname(src), site)[1]
+            post, problems = validate_front(front, shown, posixpath.dirname(src), site)
+            checked.problems += problems
+            if post is not None:
+                checked.posts[src] = (front, post)
         else:
-            problems += [Problem(shown, line, name, message) for line, name, message in front.errors]
+            checked.problems += [Problem(shown, line, name, message) for line, name, message in front.errors]
         if links:
-            problems += broken_links(front, src, shown, site.docs_dir)
-    return problems
+            checked.problems += broken_links(front, src, shown, site.docs_dir)
+    return checked
 
 
 def broken_links(front: FrontMatter, src: str, shown: str, docs_dir: str) -> list[Problem]:

@@ -28,6 +28,7 @@ class FrontMatter:
 
     Attributes:
         data: the parsed mapping (empty if there is none or it is broken).
+        source: the front matter's YAML text, as MkDocs and the blog plugin find it.
         body: the Markdown after the front matter.
         body_line: the file line the body starts on (1-based).
         lines: file line (1-based) of every field path.
@@ -35,6 +36,7 @@ class FrontMatter:
     """
 
     data: dict = field(default_factory=dict)
+    source: str = ""
     body: str = ""
     body_line: int = 1
     lines: dict[Path, int] = field(default_factory=dict)
@@ -59,7 +61,7 @@ def read_front_matter(text: str) -> FrontMatter:
             result.errors.append((1, "front matter", "has no closing '---' line"))
         return result
     body_line = text.count("\n", 0, match.end()) + 1
-    result = FrontMatter(body=text[match.end():], body_line=body_line)
+    result = FrontMatter(source=match.group(1), body=text[match.end():], body_line=body_line)
     loader = _Loader(match.group(1))
     try:
         node = loader.get_single_node()  # one parse: the node tree gives lines, then data

@@ -73,6 +73,11 @@ def render_routine(env: jinja2.Environment, view: RoutineView, safety: str = "")
     return env.get_template("partials/routine.html").render(routine=view, safety=safety)
 
 
+def render_routine_search(env: jinja2.Environment, view: RoutineView) -> str:
+    """The routine's words under the cards' headings, for the search index (`partials/routine-search.html`)."""
+    return env.get_template("partials/routine-search.html").render(routine=view)
+
+
 @dataclass(frozen=True)
 class VideoView:
     """The video block: a facade until play, then the player.
@@ -154,6 +159,24 @@ def assemble(html: str, routine_block: str = "", video_block: str = "") -> str:
     elif video_block:
         routine_block = video_block + routine_block
     return place_block(html, "routine", routine_block) if routine_block else html
+
+
+def stand_in(name: str, nonce: str, searchable: str = "") -> str:
+    """What a body carries in place of a block until its page is written.
+
+    Material's search indexes a page's body at a cost per HTML tag, and the
+    cards' controls and icons are most of a routine post's tags but none of
+    its words. So the body holds only what search should read (`searchable`)
+    between two comments made unique by `nonce`; `fill` swaps in the block.
+    """
+    return f"<!--{name} {nonce}-->{searchable}<!--/{name} {nonce}-->"
+
+
+def fill(page_html: str, stand_ins: dict[str, str]) -> str:
+    """The written page with each stand-in replaced by its block (stand-in -> block)."""
+    for placeholder, block in stand_ins.items():
+        page_html = page_html.replace(placeholder, block)
+    return page_html
 
 
 def has_marker(html: str, marker: str) -> bool:

@@ -111,8 +111,16 @@ def test_equipment_pages_list_their_routines(site):
     # Charlie's routine is on a mat, but its breath step uses the roller.
     assert {a.get_text(strip=True) for a in page.select("article a") if a.get_text(strip=True) in URLS} == {"Alpha", "Charlie", "Echo"}
     assert {a.get_text(strip=True) for a in site.page("equipment/exercise-mat/").select("article a")} & set(URLS) == {"Charlie"}
-    tags = [a.get_text(strip=True) for a in site.page(URLS["Echo"]).select(".md-tag")]
-    assert "foam roller" in tags
+    tags = {a.get_text(strip=True): a["href"] for a in site.page(URLS["Echo"]).select(".md-tag")}
+    assert tags["foam roller"].split("#")[0].endswith("/equipment/foam-roller/"), "a tag leads to its own page"
+
+
+def test_equipment_page_lists_each_piece_with_its_count(site):
+    """The equipment page links each piece's page and says how many routines use it."""
+    items = site.page("equipment/").select("article .equipment-list li")
+    listed = {li.a.get_text(): (li.a["href"], li.select_one(".equipment-list__count").get_text()) for li in items}
+    assert listed["Foam roller"] == ("foam-roller/", "3 routines")
+    assert listed["Exercise mat"] == ("exercise-mat/", "1 routine")
 
 
 def test_home_page_shows_series_and_latest_routines(site):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.posts import BODY, DROP, authoring_example, knee, post_text
 from tests.sites import build, make_site
@@ -69,6 +70,37 @@ def test_search_index_includes_the_cards(site):
     sections = {d["location"]: d for d in docs if d["location"].startswith(KNEE)}
     step = sections[KNEE + "#step-2-title"]
     assert "Contract and relax" in step["title"] and "Breathe out for 8 counts" in step["text"]
+
+
+def test_search_reads_every_word_of_every_card_and_no_control(site):
+    """Each step's search entry has its card's words (dose, equipment, cues, text), not its buttons."""
+    docs = json.loads((site.site / "search" / "search_index.json").read_text())["docs"]
+    neck = "blog/2023/12/13/cranky-neck-movement-flow/"
+    page = site.page(neck)
+    for card in page.select("li.routine-step"):
+        entry = next(d for d in docs if d["location"] == f"{neck}#{card['id']}-title")
+        text = " ".join(BeautifulSoup(entry["text"], "html.parser").get_text(" ").split())
+        shown = [card.select_one(".routine-step__dose"), card.select_one(".routine-step__equipment"),
+                 *card.select(".routine-step__cues li"), *card.select(".routine-step__text p"), *card.select(".breath-timer__fallback p")]
+        for element in filter(None, shown):
+            words = " ".join(element.get_text(" ", strip=True).split()).removeprefix("Equipment: ")
+            assert words in text, (card["id"], words)
+        assert "Watch this step" not in text and "Start" not in text
+    routine_entries = [d for d in docs if d["location"].startswith(neck + "#")]
+    assert not any("not medical advice" in d["text"] for d in routine_entries)
+    after = next(d for d in docs if d["location"] == neck + "#step-5-title")
+    assert "Do the flow once in the morning" not in after["text"], "the body's words after the routine stay in their section"
+
+
+def test_written_posts_carry_the_cards_and_player_not_their_stand_ins(site):
+    """The page readers get has the full cards and the video facade, and no trace of what search read."""
+    html = (site.site / KNEE / "index.html").read_text()
+    page = site.page(KNEE)
+    assert len(page.select("#routine li.routine-step .routine-step__kind")) == 3
+    assert page.select_one("figure#video video-facade")
+    assert page.select_one("figure#video script[type='application/ld+json']")
+    assert "<!--routine " not in html and "<!--video " not in html and "<!--/routine " not in html
+    assert html.count('id="routine-title"') == 1 and html.count('id="step-1-title"') == 1
 
 
 def test_no_request_leaves_for_web_fonts(site):

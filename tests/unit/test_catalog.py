@@ -64,3 +64,10 @@ def test_feed_summary_and_slug():
     assert feed_summary(ENTRIES[0]) == "Routine: 3 steps, about 4 min; foam roller."
     assert feed_summary(ENTRIES[3]) == ""
     assert slug("Foam roller") == "foam-roller" and slug("Sore Shoulders? Try “This”") == "sore-shoulders-try-this"
+
+
+def test_equipment_lists_its_posts_oldest_first_once_each():
+    """Each piece of equipment, in lower case, lists the posts that use it, oldest first."""
+    catalog = build_catalog([*ENTRIES, e("delta", 8, equipment=("Foam Roller", "foam roller"))])
+    assert [x.key for x in catalog.equipment["foam roller"]] == ["alpha", "delta", "echo"]
+    assert [x.key for x in catalog.equipment["mat"]] == ["charlie"]
