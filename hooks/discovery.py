@@ -123,6 +123,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     """
     env.globals["post_series_line"] = _series_line
     env.globals["post_footer"] = _post_footer
+    _build._env = env  # the partials are compiled once, with the build's templates
     return env
 
 

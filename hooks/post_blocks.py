@@ -39,7 +39,7 @@ class _Build:
 
     @property
     def env(self):
-        """The theme's Jinja environment, where the partials live."""
+        """The build's Jinja environment (see `on_env`), where the partials live."""
         if self._env is None:
             self._env = self.config.theme.get_env()
         return self._env
@@ -62,6 +62,12 @@ def on_config(config: MkDocsConfig) -> None:
     """`on_config`: start every build with fresh helpers."""
     global _build
     _build = _Build(config)
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    """`on_env`: render the partials with the build's own environment, whose templates are compiled once."""
+    _build._env = env
+    return env
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
