@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -35,7 +36,7 @@ class _Build:
         self._env = None
         self._markdown: markdown.Markdown | None = None
         self.nonce = secrets.token_hex(8)
-        self.blocks: dict[str, dict[str, Callable[[], str]]] = {}  # src_uri -> stand-in -> render
+        self.blocks: dict[str, dict[str, Callable[[], str]]] = {}  # src_uri -> block name -> render
 
     @property
     def env(self):
@@ -89,10 +90,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if post.routine:
         view = routine_view(post.routine, _build.markdown, video)
         routine_block = stand_in("routine", _build.nonce, render_routine_search(env, view))
-        blocks[routine_block] = lambda: render_routine(env, view, safety)
+        blocks["routine"] = lambda: render_routine(env, view, safety)
     if video:
         video_block = stand_in("video", _build.nonce)
-        blocks[video_block] = lambda: render_video(env, video)
+        blocks["video"] = lambda: render_video(env, video)
     _build.blocks[page.file.src_uri] = blocks
     return assemble(html, routine_block, video_block)
 
@@ -102,4 +103,10 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     blocks = _build.blocks.pop(page.file.src_uri, None)
     if not blocks:
         return output
-    return fill(output, {placeholder: render() for placeholder, render in blocks.items()})
+    try:
+        return fill(output, _build.nonce, {name: render() for name, render in blocks.items()})
+    except ValueError as error:
+        shown = site_settings.shown_path(config, page.file.abs_src_path)
+        raise PluginError(
+            f"{shown}: {error}; its template must show the page content, and no plugin may strip HTML comments before this hook"
+        ) from None

@@ -172,10 +172,26 @@ def stand_in(name: str, nonce: str, searchable: str = "") -> str:
     return f"<!--{name} {nonce}-->{searchable}<!--/{name} {nonce}-->"
 
 
-def fill(page_html: str, stand_ins: dict[str, str]) -> str:
-    """The written page with each stand-in replaced by its block (stand-in -> block)."""
-    for placeholder, block in stand_ins.items():
-        page_html = page_html.replace(placeholder, block)
+def fill(page_html: str, nonce: str, blocks: dict[str, str]) -> str:
+    """The written page with each stand-in (by name) replaced by its block.
+
+    Everything between a stand-in's two comments goes, so a plugin that
+    reflows the HTML in between does no harm.
+
+    Raises:
+        ValueError: a stand-in is not in the page (something dropped the body or its comments).
+    """
+    for name, block in blocks.items():
+        begin, end = f"<!--{name} {nonce}-->", f"<!--/{name} {nonce}-->"
+        start = page_html.find(begin)
+        if start < 0:
+            raise ValueError(f"the written page lost the place of its {name}")
+        while start >= 0:
+            stop = page_html.find(end, start)
+            if stop < 0:
+                raise ValueError(f"the written page lost the end of its {name}")
+            page_html = page_html[:start] + block + page_html[stop + len(end):]
+            start = page_html.find(begin, start + len(block))
     return page_html
 
 

@@ -132,6 +132,26 @@ def test_cards_go_last_without_a_marker(tmp_path):
     assert [el.name for el in last[-2:]] == ["p", "section"] and last[-1]["id"] == "routine"
 
 
+@pytest.mark.parametrize("options, fails", [
+    ("      minify_html: true\n", False),
+    ("      minify_html: true\n      htmlmin_opts: {remove_comments: true}\n", True),
+])
+def test_html_minification_keeps_the_cards_or_fails_the_build(tmp_path, options, fails):
+    """Reflowed HTML still gets its cards; a plugin that strips comments first fails the build with one line."""
+    root = make_site(tmp_path, {"blog/posts/knee.md": post_text(knee(video=DROP, **{
+        f"routine.steps.{n}.video_at": DROP for n in (1, 2, 3)}))})
+    config = (root / "mkdocs.yml").read_text()
+    (root / "mkdocs.yml").write_text(config.replace("  - minify:\n", "  - minify:\n" + options, 1))
+    result = build(root)
+    if fails:
+        assert result.returncode == 1 and "Traceback" not in result.output
+        assert "docs/blog/posts/knee.md: the written page lost the place of its routine" in result.output
+    else:
+        assert result.returncode == 0, result.output
+        page = result.page("blog/2024/01/17/knee-pain-try-this-self-massage--stretch/")
+        assert len(page.select("#routine li.routine-step")) == 3
+
+
 def test_broken_posts_fail_the_build_with_one_line_each(tmp_path):
     """A folder of broken posts: every problem on its own line, no traceback, no site."""
     docs = {
