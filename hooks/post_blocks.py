@@ -11,7 +11,6 @@ only; the cards and the player go into the written page (`on_post_page`).
 from __future__ import annotations
 
 import secrets
-from typing import Callable
 from urllib.parse import urljoin
 
 import markdown
@@ -36,7 +35,7 @@ class _Build:
         self._env = None
         self._markdown: markdown.Markdown | None = None
         self.nonce = secrets.token_hex(8)
-        self.blocks: dict[str, dict[str, Callable[[], str]]] = {}  # src_uri -> block name -> render
+        self.blocks: dict[str, dict[str, str]] = {}  # src_uri -> block name -> HTML
 
     @property
     def env(self):
@@ -85,15 +84,17 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
     video = video_view(post, page.canonical_url or page.abs_url or "", url, absolute) if post.video else None
     env, safety = _build.env, config.extra.get("safety", "")
-    blocks: dict[str, Callable[[], str]] = {}
+    blocks: dict[str, str] = {}
     routine_block = video_block = ""
     if post.routine:
         view = routine_view(post.routine, _build.markdown, video)
         routine_block = stand_in("routine", _build.nonce, render_routine_search(env, view))
-        blocks["routine"] = lambda: render_routine(env, view, safety)
+        blocks["routine"] = render_routine(env, view, safety)
     if video:
         video_block = stand_in("video", _build.nonce)
-        blocks["video"] = lambda: render_video(env, video)
+        blocks["video"] = render_video(env, video)
+    # Kept as HTML until the page is written: strings cost the garbage collector
+    # nothing, where every post's view objects would be scanned again and again.
     _build.blocks[page.file.src_uri] = blocks
     return assemble(html, routine_block, video_block)
 
@@ -104,7 +105,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if not blocks:
         return output
     try:
-        return fill(output, _build.nonce, {name: render() for name, render in blocks.items()})
+        return fill(output, _build.nonce, blocks)
     except ValueError as error:
         shown = site_settings.shown_path(config, page.file.abs_src_path)
         raise PluginError(
