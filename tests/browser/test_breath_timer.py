@@ -331,7 +331,9 @@ def test_instant_navigation_leaves_nothing_running(open_timer):
     }""")
     page.locator("a", has_text="check that out here").click()
     page.wait_for_url("**/cranky-neck-movement-flow/")
-    page.locator("#step-2 breath-timer .breath-timer__ui").wait_for()
+    # The URL changes before the new article is in; the neck post's timer (hold 2) marks the swap.
+    page.locator("#step-2 breath-timer[hold='2'] .breath-timer__ui").wait_for()
+    assert page.locator("breath-timer").count() == 1
     assert page.evaluate("window.__stayed") is True  # no full reload: instant navigation
     page.clock.run_for(30000)
     assert page.evaluate("__phases") == 0
