@@ -70,3 +70,17 @@ def test_changing_one_post_updates_every_page_that_lists_it(server):
     neighbour = fetch(url + "blog/2024/01/03/strength-training-active-recovery-workout/")
     assert f"Next: {NEW}" in neighbour and OLD not in neighbour
     assert NEW in fetch(url + "blog/2023/12/13/cranky-neck-movement-flow/")  # related routines
+
+
+def test_changing_a_step_updates_its_card_and_search_entry(server):
+    """A step renamed and saved shows on the post's card and in search after the rebuild."""
+    root, url = server
+    post = root / KNEE
+    post.write_text(post.read_text().replace("title: Knee mobility", "title: Knee circles"))
+    page = url + "blog/2024/01/17/knee-pain-self-massage-stretch/"
+    wait_for(lambda: "Knee circles" in fetch(page))
+    html = fetch(page)
+    assert "Knee mobility" not in html and html.count('id="step-3-title"') == 1
+    assert "<!--routine " not in html
+    index = fetch(url + "search/search_index.json")
+    assert "Step 3: Knee circles" in index and "Step 3: Knee mobility" not in index
