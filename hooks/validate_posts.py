@@ -3,7 +3,8 @@
 The blog plugin stops at the first post whose YAML is broken and ignores the
 fields this site adds; MkDocs drops broken front matter of other pages
 silently. This hook reads every page first, reports every problem of every
-post in one run, one line each, and fails the build.
+post in one run, one line each, and fails the build. What it read is handed
+on (`read_once`), so no post is parsed twice.
 """
 
 from __future__ import annotations
