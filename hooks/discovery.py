@@ -35,7 +35,6 @@ class _Build:
         self.config = config
         self.catalog = Catalog(by_date=[])
         self.posts: dict[str, Page] = {}
-        self.booking_off: set[str] = set()
         self._env = None
 
     def render(self, template: str, page: Page, **context) -> str:
@@ -66,10 +65,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     entries = []
     for post in site_settings.published_posts(config):
         src = post.file.src_uri
-        model = read_once.model_of(post, config)
+        model = read_once.model(config, src)  # every published post was validated
         _build.posts[src] = post
-        if model.booking is False:
-            _build.booking_off.add(src)
         entries.append(entry(model, src, post.file.url, post.config.date.created, post.markdown))
     _build.catalog = build_catalog(entries)
     series = config.extra.get("series") or {}
@@ -123,7 +120,6 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     """
     env.globals["post_series_line"] = _series_line
     env.globals["post_footer"] = _post_footer
-    _build._env = env  # the partials are compiled once, with the build's templates
     return env
 
 
@@ -165,7 +161,7 @@ def _post_footer(page: Page) -> Markup:
     return Markup(_build.render(
         "partials/post-footer.html", page, part=_build.catalog.parts.get(src),
         series=_build.config.extra.get("series") or {},
-        related=_build.catalog.related.get(src, []), booking=src not in _build.booking_off,
+        related=_build.catalog.related.get(src, []), booking=_build.catalog.by_key[src].booking,
     ))
 
 

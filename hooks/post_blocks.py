@@ -31,7 +31,6 @@ class _Build:
 
     def __init__(self, config: MkDocsConfig) -> None:
         self.config = config
-        self.posts = site_settings.post_dirs(config)
         self._env = None
         self._markdown: markdown.Markdown | None = None
         self.nonce = secrets.token_hex(8)
@@ -39,7 +38,11 @@ class _Build:
 
     @property
     def env(self):
-        """The build's Jinja environment (see `on_env`), where the partials live."""
+        """The theme's Jinja environment, where the partials live (made once per build).
+
+        MkDocs calls `on_env` only after every page's content, so the cards
+        cannot use the build's own environment.
+        """
         if self._env is None:
             self._env = self.config.theme.get_env()
         return self._env
@@ -64,17 +67,11 @@ def on_config(config: MkDocsConfig) -> None:
     _build = _Build(config)
 
 
-def on_env(env, *, config: MkDocsConfig, files: Files):
-    """`on_env`: render the partials with the build's own environment, whose templates are compiled once."""
-    _build._env = env
-    return env
-
-
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """`on_page_content`: put the post's video and routine into its body."""
-    if not ("routine" in page.meta or "video" in page.meta) or not site_settings.is_post(page.file.src_uri, _build.posts):
+    post = read_once.model(config, page.file.src_uri)
+    if post is None or not (post.routine or post.video):
         return html
-    post = read_once.model_of(page, config)
 
     def url(docs_path: str) -> str:
         return files.get_file_from_path(docs_path).url_relative_to(page.file)

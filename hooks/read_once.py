@@ -11,21 +11,14 @@ belongs to one build's config, so a later build never sees it.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 
 import material.plugins.blog.structure as blog_posts
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
 
-import site_settings
-from routines.contract import post_from_meta
-from routines.frontmatter import FrontMatter
+from routines.frontmatter import FrontMatter, Loader
 from routines.model import Post
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -48,20 +41,8 @@ def keep(config: MkDocsConfig, posts: dict[str, tuple[FrontMatter, Post]]) -> No
 
 
 def model(config: MkDocsConfig, src_uri: str) -> Post | None:
-    """The validated model of a post in this build, if validate_posts read it."""
+    """The validated model of a post in this build; None for any other page."""
     return _build.models.get(src_uri) if _build is not None and _build.config is config else None
-
-
-def model_of(page: Page, config: MkDocsConfig) -> Post:
-    """A post's model: the one validate_posts made, else one made from its metadata."""
-    found = model(config, page.file.src_uri)
-    if found is not None:
-        return found
-    shown = site_settings.shown_path(config, page.file.abs_src_path)
-    try:
-        return post_from_meta(page.meta, shown, posixpath.dirname(page.file.src_uri), site_settings.site(config))
-    except ValueError as error:
-        raise PluginError(str(error)) from None
 
 
 def share_with_blog() -> None:
@@ -76,7 +57,7 @@ def share_with_blog() -> None:
         blog_posts.SafeLoader = _ParsedAlready
 
 
-class _ParsedAlready(_Loader):
+class _ParsedAlready(Loader):
     """A YAML loader that hands out front matter validate_posts parsed, once per post."""
 
     def __init__(self, stream) -> None:

@@ -39,11 +39,6 @@ def published_posts(config: MkDocsConfig) -> list:
     return [post for blog in _blogs(config) for post in blog.blog.posts]
 
 
-def is_post(src_uri: str, dirs: tuple[str, ...]) -> bool:
-    """Whether a docs file is a blog post."""
-    return src_uri.endswith(".md") and src_uri.startswith(dirs)
-
-
 def shown_path(config: MkDocsConfig, abs_path: str) -> str:
     """A path as authors see it in error lines: relative to mkdocs.yml."""
     root = os.path.dirname(config.config_file_path) if config.config_file_path else os.getcwd()

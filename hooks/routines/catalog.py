@@ -28,6 +28,7 @@ class Entry:
         date: when it was published; ties are broken by title, then key.
         excerpt: its description, or the opening of its text.
         steps, estimate, equipment: its routine summary (0, "", () without one).
+        booking: whether the booking invitation goes under it.
     """
 
     key: str
@@ -40,6 +41,7 @@ class Entry:
     steps: int = 0
     estimate: str = ""
     equipment: tuple[str, ...] = ()
+    booking: bool = True
 
     @property
     def order(self) -> tuple:
@@ -57,6 +59,7 @@ def entry(post: Post, key: str, url: str, date: dt.date | dt.datetime, body: str
         steps=len(routine.steps) if routine else 0,
         estimate=about_minutes(routine_seconds(routine)) if routine else "",
         equipment=routine.all_equipment if routine else (),
+        booking=post.booking,
     )
 
 

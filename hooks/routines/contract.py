@@ -275,19 +275,6 @@ def validate_front(front: FrontMatter, file: str, post_dir: str, site: Site) -> 
     return post, []
 
 
-def post_from_meta(meta: dict, file: str, post_dir: str, site: Site) -> Post:
-    """The model of a post whose front matter already passed `validate_post`.
-
-    Raises:
-        ValueError: the metadata is not valid after all (names the problems).
-    """
-    check = Checker(file=file, post_dir=post_dir, site=site, front=FrontMatter())
-    post = POST.parse(meta, (), check)
-    if post is INVALID:
-        raise ValueError("\n".join(map(str, check.problems)))
-    return post
-
-
 def post_schema(site: Site) -> dict:
     """The front matter of a post as JSON Schema, from the same types as the validator.
 

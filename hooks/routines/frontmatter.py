@@ -16,7 +16,7 @@ import yaml
 Path = tuple  # a field path: ("routine", "steps", 0, "title")
 
 # libyaml's parser when PyYAML was built with it (the wheels are): several times faster.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # The same pattern MkDocs uses to find front matter.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
@@ -62,7 +62,7 @@ def read_front_matter(text: str) -> FrontMatter:
         return result
     body_line = text.count("\n", 0, match.end()) + 1
     result = FrontMatter(source=match.group(1), body=text[match.end():], body_line=body_line)
-    loader = _Loader(match.group(1))
+    loader = Loader(match.group(1))
     try:
         node = loader.get_single_node()  # one parse: the node tree gives lines, then data
         data = loader.construct_document(node) if node is not None else None
