@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from markupsafe import Markup, escape
 
+import held_back
 import read_once
 import site_settings
 from routines.catalog import Catalog, build_catalog, entry, feed_summary, slug
@@ -75,7 +76,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, f"{SERIES_DIR}/{name}.md", content=_series_page(name, info)))
     files.append(File.generated(config, f"{EQUIPMENT_DIR}/index.md", content=_equipment_index()))
     for name in _build.catalog.equipment:
-        files.append(File.generated(config, f"{EQUIPMENT_DIR}/{slug(name)}.md", content=_equipment_page(name)))
+        files.append(File.generated(config, f"{EQUIPMENT_DIR}/{slug(name)}.md", content=_equipment_page(config, name)))
     return files
 
 
@@ -131,7 +132,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if src.startswith(f"{SERIES_DIR}/") and src != f"{SERIES_DIR}/index.md":
         name = posixpath.splitext(posixpath.basename(src))[0]
         listing = _build.render("partials/series-parts.html", page, parts=catalog.series.get(name, []))
-        return place_block(html, "series-parts", listing)
+        return place_block(html, "series-parts", held_back.hold(config, page, "listing", listing))
     if src == f"{EQUIPMENT_DIR}/index.md":
         kinds = sorted((name, f"{EQUIPMENT_DIR}/{slug(name)}/", len(posts)) for name, posts in catalog.equipment.items())
         return place_block(html, "equipment-list", _build.render("partials/equipment-list.html", page, equipment=kinds))
@@ -142,6 +143,21 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         )
         return place_block(html, "discovery", cards)
     return html
+
+
+# Before the search plugin (0) indexes the page: the tags plugin has filled in
+# the listing by now (on_env), and search should read the page without it.
+@event_priority(10)
+def on_page_context(context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+    """`on_page_context`: an equipment page's listing is held back from search."""
+    if page.file.src_uri.startswith(f"{EQUIPMENT_DIR}/") and page.file.src_uri != f"{EQUIPMENT_DIR}/index.md":
+        held_back.hold_marked(config, page, "listing")
+    return context
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """`on_post_page`: listing pages show the lists search did not read."""
+    return held_back.written(config, page, output)
 
 
 def _series_line(page: Page) -> Markup:
@@ -190,9 +206,8 @@ def _equipment_index() -> str:
     return _page("Equipment", "Routines by the equipment they need.", "<!-- equipment-list -->")
 
 
-def _equipment_page(name: str) -> str:
+def _equipment_page(config: MkDocsConfig, name: str) -> str:
     a = "an" if name[:1] in "aeiou" else "a"
-    return _page(
-        f"Routines with {a} {name}", f"Every routine that uses {a} {name}.",
-        "<!-- material/tags { include: [" + json.dumps(name) + "] } -->",
-    )
+    description = f"Every routine that uses {a} {name}."
+    listing = "<!-- material/tags { include: [" + json.dumps(name) + "] } -->"
+    return _page(f"Routines with {a} {name}", description, f"{description}\n\n{held_back.around(config, 'listing', listing)}")

@@ -10,20 +10,16 @@ only; the cards and the player go into the written page (`on_post_page`).
 
 from __future__ import annotations
 
-import secrets
 from urllib.parse import urljoin
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import held_back
 import read_once
-import site_settings
-from routines.render import (
-    assemble, fill, render_routine, render_routine_search, render_video, routine_view, stand_in, video_view,
-)
+from routines.render import assemble, render_routine, render_routine_search, render_video, routine_view, video_view
 
 
 class _Build:
@@ -33,8 +29,6 @@ class _Build:
         self.config = config
         self._env = None
         self._markdown: markdown.Markdown | None = None
-        self.nonce = secrets.token_hex(8)
-        self.blocks: dict[str, dict[str, str]] = {}  # src_uri -> block name -> HTML
 
     @property
     def env(self):
@@ -81,30 +75,18 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
     video = video_view(post, page.canonical_url or page.abs_url or "", url, absolute) if post.video else None
     env, safety = _build.env, config.extra.get("safety", "")
-    blocks: dict[str, str] = {}
+    # Held back as HTML until the page is written: search reads the routine's
+    # words only, and strings cost the garbage collector nothing, where every
+    # post's view objects would be scanned again and again.
     routine_block = video_block = ""
     if post.routine:
         view = routine_view(post.routine, _build.markdown, video)
-        routine_block = stand_in("routine", _build.nonce, render_routine_search(env, view))
-        blocks["routine"] = render_routine(env, view, safety)
+        routine_block = held_back.hold(config, page, "routine", render_routine(env, view, safety), render_routine_search(env, view))
     if video:
-        video_block = stand_in("video", _build.nonce)
-        blocks["video"] = render_video(env, video)
-    # Kept as HTML until the page is written: strings cost the garbage collector
-    # nothing, where every post's view objects would be scanned again and again.
-    _build.blocks[page.file.src_uri] = blocks
+        video_block = held_back.hold(config, page, "video", render_video(env, video))
     return assemble(html, routine_block, video_block)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """`on_post_page`: the written post shows the cards and the player where search read their words."""
-    blocks = _build.blocks.pop(page.file.src_uri, None)
-    if not blocks:
-        return output
-    try:
-        return fill(output, _build.nonce, blocks)
-    except ValueError as error:
-        shown = site_settings.shown_path(config, page.file.abs_src_path)
-        raise PluginError(
-            f"{shown}: {error}; its template must show the page content, and no plugin may strip HTML comments before this hook"
-        ) from None
+    return held_back.written(config, page, output)

@@ -161,6 +161,11 @@ def assemble(html: str, routine_block: str = "", video_block: str = "") -> str:
     return place_block(html, "routine", routine_block) if routine_block else html
 
 
+def marks(name: str, nonce: str) -> tuple[str, str]:
+    """The two comments around a stand-in, made unique by `nonce`."""
+    return f"<!--{name} {nonce}-->", f"<!--/{name} {nonce}-->"
+
+
 def stand_in(name: str, nonce: str, searchable: str = "") -> str:
     """What a body carries in place of a block until its page is written.
 
@@ -169,7 +174,21 @@ def stand_in(name: str, nonce: str, searchable: str = "") -> str:
     its words. So the body holds only what search should read (`searchable`)
     between two comments made unique by `nonce`; `fill` swaps in the block.
     """
-    return f"<!--{name} {nonce}-->{searchable}<!--/{name} {nonce}-->"
+    begin, end = marks(name, nonce)
+    return f"{begin}{searchable}{end}"
+
+
+def take_out(html: str, nonce: str, name: str) -> tuple[str, str | None]:
+    """The body with what stands between a stand-in's comments taken out, and that block.
+
+    The block is None (and the body unchanged) when the comments are not both there.
+    """
+    begin, end = marks(name, nonce)
+    start = html.find(begin)
+    stop = html.find(end, start) if start >= 0 else -1
+    if stop < 0:
+        return html, None
+    return html[:start] + begin + end + html[stop + len(end):], html[start + len(begin):stop]
 
 
 def fill(page_html: str, nonce: str, blocks: dict[str, str]) -> str:
@@ -182,7 +201,7 @@ def fill(page_html: str, nonce: str, blocks: dict[str, str]) -> str:
         ValueError: a stand-in is not in the page (something dropped the body or its comments).
     """
     for name, block in blocks.items():
-        begin, end = f"<!--{name} {nonce}-->", f"<!--/{name} {nonce}-->"
+        begin, end = marks(name, nonce)
         start = page_html.find(begin)
         if start < 0:
             raise ValueError(f"the written page lost the place of its {name}")

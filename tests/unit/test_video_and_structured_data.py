@@ -8,7 +8,7 @@ import json
 import pytest
 
 from routines.model import Post, Routine, Step, Video
-from routines.render import assemble, fill, stand_in
+from routines.render import assemble, fill, stand_in, take_out
 from routines.structured import clips, iso_duration, script_json, video_object
 from routines.video import VideoSource, embed_url, player_src, watch_url
 
@@ -119,3 +119,12 @@ def test_a_lost_stand_in_is_an_error_not_a_missing_routine():
     """If something dropped the stand-in, the build says so instead of writing a post without its cards."""
     with pytest.raises(ValueError, match="lost the place of its routine"):
         fill("<article><p>a</p></article>", "n0nce", {"routine": "[R]"})
+
+
+def test_what_another_plugin_filled_in_is_taken_out_until_the_page_is_written():
+    """A block between a stand-in's comments leaves the body; the comments stay for `fill`."""
+    body = "<p>a</p><!--listing n0nce--><ul><li>x</li></ul><!--/listing n0nce-->"
+    rest, block = take_out(body, "n0nce", "listing")
+    assert (rest, block) == ("<p>a</p><!--listing n0nce--><!--/listing n0nce-->", "<ul><li>x</li></ul>")
+    assert fill(rest, "n0nce", {"listing": block}) == "<p>a</p><ul><li>x</li></ul>"
+    assert take_out("<p>a</p><!--listing n0nce-->", "n0nce", "listing") == ("<p>a</p><!--listing n0nce-->", None)
