@@ -2,9 +2,12 @@
 
 (a) the site as it is: hooks, overrides, routines, videos, series;
 (b) the same posts with routine, video and series removed, built by the same
-    mkdocs.yml without hooks, overrides or their assets.
+    mkdocs.yml without hooks, overrides or their assets;
+(c) (b) with this site's excerpt rendering (hooks/excerpts.py), which makes
+    list pages cheaper for any blog: a against c is what routines, videos and
+    series cost on their own.
 
-Builds alternate a, b, a, b, ... so both see the same machine; figures are
+Builds alternate a, b, c, a, b, c, ... so all see the same machine; figures are
 medians. Each build reports its wall time and its own CPU time (user +
 system): on a shared machine the CPU time is the steadier of the two. A
 separate profiled build of (a) gives the share of time spent in this
@@ -94,25 +97,37 @@ def hook_share(root: Path) -> float:
 def main() -> None:
     for count in SIZES:
         with tempfile.TemporaryDirectory() as tmp:
-            ours, theirs = Path(tmp) / "site", Path(tmp) / "plain"
-            ours.mkdir()
-            theirs.mkdir()
+            ours, theirs, short = Path(tmp) / "site", Path(tmp) / "plain", Path(tmp) / "plain-short-excerpts"
+            for root in (ours, theirs, short):
+                root.mkdir()
             generate(ours, count)
             generate(theirs, count, plain=True)
-            pairs = [(build_once(ours), build_once(theirs)) for _ in range(RUNS)]
-            a = statistics.median(x.wall for x, _ in pairs)
-            b = statistics.median(y.wall for _, y in pairs)
-            wall = statistics.median(x.wall / y.wall for x, y in pairs)
-            cpu = statistics.median(x.cpu / y.cpu for x, y in pairs)
+            generate(short, count, plain=True)
+            with (short / "mkdocs.yml").open("a") as config:
+                config.write("hooks:\n  - hooks/excerpts.py\n")
+            runs = [(build_once(ours), build_once(theirs), build_once(short)) for _ in range(RUNS)]
+            a, b, c = (statistics.median(run[i].wall for run in runs) for i in range(3))
             pages = sum(1 for _ in (ours / "site").rglob("*.html"))
             print(
                 f"scale, {count} posts: this site {a:.2f} s, plain blog {b:.2f} s, "
-                f"ratio {wall:.3f} wall, {cpu:.3f} CPU (goal <= 1.10; medians of {RUNS} alternating pairs); "
+                f"ratio {_ratio(runs, 1)} (goal <= 1.10; medians of {RUNS} alternating runs); "
                 f"{1000 * a / pages:.1f} ms per page ({pages} pages); "
-                f"peak memory {max(x.rss for x, _ in pairs) / 1024:.0f} MiB vs {max(y.rss for _, y in pairs) / 1024:.0f} MiB",
+                f"peak memory {max(run[0].rss for run in runs) / 1024:.0f} MiB vs {max(run[1].rss for run in runs) / 1024:.0f} MiB",
+                flush=True,
+            )
+            print(
+                f"scale, {count} posts: routines, videos and series alone: this site against the plain blog "
+                f"with this site's excerpts ({c:.2f} s), ratio {_ratio(runs, 2)}",
                 flush=True,
             )
             print(f"scale, {count} posts: hooks take {100 * hook_share(ours):.1f}% of a profiled build", flush=True)
+
+
+def _ratio(runs: list[tuple[Run, Run, Run]], other: int) -> str:
+    """Median ratio of this site's build to another's, run by run: wall and CPU."""
+    wall = statistics.median(run[0].wall / run[other].wall for run in runs)
+    cpu = statistics.median(run[0].cpu / run[other].cpu for run in runs)
+    return f"{wall:.3f} wall, {cpu:.3f} CPU"
 
 
 if __name__ == "__main__":

@@ -1,0 +1,55 @@
+"""The Markdown a post's excerpt needs, rather than the whole post.
+
+A list page shows each post's excerpt: the post's HTML up to the excerpt
+separator (`<!-- more -->`). Rendering the whole post to keep only its start
+costs most of a blog's build, once per list page a post appears on. The start
+renders the same on its own, except for what the rest defines for the whole
+text: link references, abbreviations and footnotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .frontmatter import prose_lines
+
+# Lines that define something for the whole text (Python-Markdown's syntax):
+# `[id]: url`, `*[HTML]: title`, `[^1]: note`.
+_DEFINITION = re.compile(r"^ {0,3}(?:\[[^\]]+\]|\*\[[^\]]*\])[ ]?:")
+
+
+# What an excerpt holds for the rest of a post that goes on: list pages only
+# ask whether there is more, to link to it ("Continue reading").
+GOES_ON = "<!-- the post goes on -->"
+
+
+@dataclass(frozen=True)
+class Start:
+    """The Markdown an excerpt renders, and whether the post goes on after it."""
+
+    source: str
+    goes_on: bool
+
+
+def excerpt_source(markdown: str, separator: str) -> Start | None:
+    """The text before the separator, the separator, and what the rest defines.
+
+    Returns:
+        None when the whole text is needed: the separator does not start a
+        line of its own outside code blocks (indented, it may be code, or
+        inside a list or a quote).
+    """
+    lines = markdown.splitlines(keepends=True)
+    prose = dict(prose_lines(markdown))  # offset -> line, outside fenced code
+    cut = next((offset for offset, line in prose.items() if line.rstrip() == separator), None)
+    if cut is None:
+        return None
+    definitions, goes_on = [], False
+    for offset in range(cut + 1, len(lines)):
+        line = lines[offset]
+        if offset in prose and _DEFINITION.match(line):
+            definitions.append(line)
+        elif line.strip():
+            goes_on = True
+    return Start("".join([*lines[:cut], separator, "\n\n", *definitions]), goes_on)
