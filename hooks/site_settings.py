@@ -36,7 +36,12 @@ def post_dirs(config: MkDocsConfig) -> tuple[str, ...]:
 
 def published_posts(config: MkDocsConfig) -> list:
     """The posts every blog publishes in this build (drafts left out), once they are read."""
-    return [post for blog in _blogs(config) for post in blog.blog.posts]
+    return [post for blog in blog_instances(config) for post in blog.posts]
+
+
+def blog_instances(config: MkDocsConfig) -> list:
+    """Each blog plugin's blog (its posts and views), once the plugin has read its files."""
+    return [plugin.blog for plugin in _blogs(config)]
 
 
 def shown_path(config: MkDocsConfig, abs_path: str) -> str:
