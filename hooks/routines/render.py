@@ -184,11 +184,11 @@ def take_out(html: str, nonce: str, name: str) -> tuple[str, str | None]:
     The block is None (and the body unchanged) when the comments are not both there.
     """
     begin, end = marks(name, nonce)
-    start = html.find(begin)
-    stop = html.find(end, start) if start >= 0 else -1
-    if stop < 0:
+    span = _stand_in_at(html, begin, end)
+    if span is None:
         return html, None
-    return html[:start] + begin + end + html[stop + len(end):], html[start + len(begin):stop]
+    start, stop = span
+    return html[:start] + begin + end + html[stop:], html[start + len(begin):stop - len(end)]
 
 
 def fill(page_html: str, nonce: str, blocks: dict[str, str]) -> str:
@@ -202,16 +202,23 @@ def fill(page_html: str, nonce: str, blocks: dict[str, str]) -> str:
     """
     for name, block in blocks.items():
         begin, end = marks(name, nonce)
-        start = page_html.find(begin)
-        if start < 0:
+        if begin not in page_html:
             raise ValueError(f"the written page lost the place of its {name}")
-        while start >= 0:
-            stop = page_html.find(end, start)
-            if stop < 0:
+        at = 0
+        while (found := page_html.find(begin, at)) >= 0:
+            span = _stand_in_at(page_html, begin, end, found)
+            if span is None:
                 raise ValueError(f"the written page lost the end of its {name}")
-            page_html = page_html[:start] + block + page_html[stop + len(end):]
-            start = page_html.find(begin, start + len(block))
+            page_html = page_html[:span[0]] + block + page_html[span[1]:]
+            at = span[0] + len(block)
     return page_html
+
+
+def _stand_in_at(html: str, begin: str, end: str, start: int = 0) -> tuple[int, int] | None:
+    """Where the first stand-in from `start` begins and ends (after its closing comment), if whole."""
+    first = html.find(begin, start)
+    last = html.find(end, first) if first >= 0 else -1
+    return (first, last + len(end)) if last >= 0 else None
 
 
 def has_marker(html: str, marker: str) -> bool:

@@ -97,15 +97,15 @@ def hook_share(root: Path) -> float:
 def main() -> None:
     for count in SIZES:
         with tempfile.TemporaryDirectory() as tmp:
-            ours, theirs, short = Path(tmp) / "site", Path(tmp) / "plain", Path(tmp) / "plain-sped-up"
-            for root in (ours, theirs, short):
+            ours, theirs, sped_up = Path(tmp) / "site", Path(tmp) / "plain", Path(tmp) / "plain-sped-up"
+            for root in (ours, theirs, sped_up):
                 root.mkdir()
             generate(ours, count)
             generate(theirs, count, plain=True)
-            generate(short, count, plain=True)
-            with (short / "mkdocs.yml").open("a") as config:
+            generate(sped_up, count, plain=True)
+            with (sped_up / "mkdocs.yml").open("a") as config:
                 config.write("hooks:\n  - hooks/excerpts.py\n  - hooks/post_lookup.py\n")
-            runs = [(build_once(ours), build_once(theirs), build_once(short)) for _ in range(RUNS)]
+            runs = [(build_once(ours), build_once(theirs), build_once(sped_up)) for _ in range(RUNS)]
             a, b, c = (statistics.median(run[i].wall for run in runs) for i in range(3))
             pages = sum(1 for _ in (ours / "site").rglob("*.html"))
             print(
