@@ -17,6 +17,11 @@ get more runs. Each build reports its wall time and its own CPU time (user +
 system). Ratios are medians of the per-run ratios, with a 95% interval for
 that median (order statistics: no assumption about the noise). A separate
 profiled build of (a) gives the share of time spent in this project's hooks.
+
+Where the machine's speed swings from second to second, time ratios stay
+uncertain; BENCH_INSTRUCTIONS=1 adds a figure that does not swing: the
+instructions one build of (a) and of (b) executes, counted by valgrind
+(slow: minutes per build).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import cProfile
 import math
 import os
 import pstats
+import re
 import statistics
 import subprocess
 import sys
@@ -37,7 +43,7 @@ from tests.bench.generate import generate
 from tests.sites import ROOT
 
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_POSTS", "200 1000").split())
-BUDGET = float(os.environ.get("BENCH_SECONDS", "60"))  # timed builds of this site, per size
+BUDGET = float(os.environ.get("BENCH_SECONDS", "120"))  # timed builds of this site, per size
 MIN_RUNS, MAX_RUNS = 6, 30  # 6: the fewest runs whose full range is a 95% interval for the median
 
 # Runs one build and reports the process's peak memory (KiB) and CPU seconds on stderr.
@@ -61,10 +67,15 @@ class Run:
     rss: int
 
 
-def build_once(root: Path) -> Run:
-    """Time and memory of one build."""
+def _build_env() -> dict[str, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def build_once(root: Path) -> Run:
+    """Time and memory of one build."""
+    env = _build_env()
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", BUILD], cwd=root, env=env, capture_output=True, text=True)
     took = time.perf_counter() - start
@@ -72,6 +83,19 @@ def build_once(root: Path) -> Run:
         raise SystemExit(f"build failed in {root}:\n{result.stderr[-2000:]}")
     rss, cpu = next(line.split()[1:] for line in result.stderr.splitlines() if line.startswith("usage"))
     return Run(took, float(cpu), int(rss))
+
+
+def instructions(root: Path) -> int:
+    """Instructions one build executes, counted by valgrind's cachegrind (the same within 0.5% from run to run)."""
+    command = [
+        "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+        sys.executable, "-m", "mkdocs", "build", "--quiet",
+    ]
+    result = subprocess.run(command, cwd=root, env=_build_env(), capture_output=True, text=True)
+    counted = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
+    if result.returncode or not counted:
+        raise SystemExit(f"counting instructions failed in {root}:\n{result.stderr[-2000:]}")
+    return int(counted.group(1).replace(",", ""))
 
 
 def hook_share(root: Path) -> float:
@@ -133,6 +157,13 @@ def main() -> None:
                 flush=True,
             )
             print(f"scale, {count} posts: hooks take {100 * hook_share(ours):.1f}% of a profiled build", flush=True)
+            if os.environ.get("BENCH_INSTRUCTIONS"):
+                mine, plain = instructions(ours), instructions(theirs)
+                print(
+                    f"scale, {count} posts: instructions of one build: this site {mine / 1e9:.2f} G, "
+                    f"plain blog {plain / 1e9:.2f} G, ratio {mine / plain:.3f}",
+                    flush=True,
+                )
 
 
 def _ratio(runs: list[tuple[Run, Run, Run]], other: int) -> str:
