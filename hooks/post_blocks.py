@@ -13,13 +13,15 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 import markdown
+from markdown.extensions.toc import TocExtension
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import held_back
 import read_once
-from routines.render import assemble, render_routine, render_routine_search, render_video, routine_view, video_view
+from routines.markdown_blocks import HeadingsBelow
+from routines.render import STEP_TITLE_LEVEL, assemble, render_routine, render_routine_search, render_video, routine_view, video_view
 
 
 class _Build:
@@ -42,13 +44,22 @@ class _Build:
         return self._env
 
     def markdown(self, text: str) -> str:
-        """Render a step's `text` with the same extensions as the page body."""
+        """Render a step's `text` with the page body's extensions, as part of its card.
+
+        Its headings go below the card's h3 title and get no `id` or
+        permalink from `toc`: the card is not a section of the page, and the
+        page's own headings keep their ids to themselves.
+        """
         if self._markdown is None:
             self._markdown = markdown.Markdown(
-                extensions=self.config.markdown_extensions,
+                extensions=[*(e for e in self.config.markdown_extensions if not _is_toc(e)), HeadingsBelow(STEP_TITLE_LEVEL)],
                 extension_configs=self.config.mdx_configs,
             )
         return self._markdown.reset().convert(text)
+
+
+def _is_toc(extension) -> bool:
+    return extension in ("toc", "markdown.extensions.toc") or isinstance(extension, TocExtension)
 
 
 # Hook modules outlive builds under `mkdocs serve`; on_config replaces this.

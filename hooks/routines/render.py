@@ -15,6 +15,7 @@ from .video import VideoSource, embed_url, file_type, player_src, watch_url
 from .wording import breath_instructions, dose, routine_seconds
 
 DEFAULT_TITLE = "The routine"
+STEP_TITLE_LEVEL = 3  # each card's title is an h3 (partials/routine-step.html, partials/routine-search.html)
 
 
 @dataclass(frozen=True)

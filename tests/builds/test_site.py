@@ -132,6 +132,25 @@ def test_cards_go_last_without_a_marker(tmp_path):
     assert [el.name for el in last[-2:]] == ["p", "section"] and last[-1]["id"] == "routine"
 
 
+def test_headings_in_a_step_text_sit_under_its_card(tmp_path):
+    """A step's `## Setup` is a sub-heading of its card: below its h3, no id, so the body's `## Setup` keeps its own."""
+    text = "## Setup\n\nLie on your side.\n\n### Then\n\nRoll slowly."
+    body = "Intro.\n\n<!-- more -->\n\n## Setup\n\nFind a quiet spot.\n\n<!-- routine -->\n"
+    result = build(make_site(tmp_path, {"blog/posts/knee.md": post_text(knee(**{"routine.steps.1.text": text}), body)}))
+    assert result.returncode == 0, result.output
+    url = "blog/2024/01/17/knee-pain-try-this-self-massage--stretch/"
+    page = result.page(url)
+    card_text = page.select_one("#step-1 .routine-step__text")
+    assert [(h.name, h.get_text(), h.get("id")) for h in card_text.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])] == [
+        ("h5", "Setup", None), ("h6", "Then", None)]
+    ids = [el["id"] for el in page.select("[id]")]
+    assert sorted(set(ids)) == sorted(ids), "every id on the page is unique"
+    assert page.select_one("article h2#setup").get_text(strip=True).startswith("Setup")
+    docs = json.loads((result.site / "search" / "search_index.json").read_text())["docs"]
+    step = next(d for d in docs if d["location"] == url + "#step-1-title")
+    assert "Setup" in step["text"] and "Roll slowly." in step["text"], "the card's headings stay in its search entry"
+
+
 @pytest.mark.parametrize("options, fails", [
     ("      minify_html: true\n", False),
     ("      minify_html: true\n      htmlmin_opts: {remove_comments: true}\n", True),
