@@ -26,29 +26,36 @@ class CustomBlocks(Extension):
 
 
 class HeadingsBelow(Extension):
-    """Move every heading `below` levels down (`#` becomes h`1+below`), at most to h6.
+    """Put a text's headings under a heading of level `parent`.
 
-    A step's `text` sits under the card's own h3: its `## Setup` belongs under
-    that title, not beside the page's sections.
+    The text's top heading becomes h`parent + 1` and the others keep their
+    distance from it (at most h6): a step's `text` sits under the card's h3
+    title, so its `## Setup` becomes an h4 and a `### Then` below it an h5.
     """
 
-    def __init__(self, below: int) -> None:
+    def __init__(self, parent: int) -> None:
         super().__init__()
-        self.below = below
+        self.parent = parent
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
-        md.treeprocessors.register(_ShiftHeadings(md, self.below), "headings_below", 5)
+        md.treeprocessors.register(_HeadingsBelow(md, self.parent), "headings_below", 5)
 
 
-class _ShiftHeadings(Treeprocessor):
+class _HeadingsBelow(Treeprocessor):
     HEADING = re.compile(r"h([1-6])")
 
-    def __init__(self, md: Markdown, below: int) -> None:
+    def __init__(self, md: Markdown, parent: int) -> None:
         super().__init__(md)
-        self.below = below
+        self.parent = parent
 
     def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            level = self.HEADING.fullmatch(element.tag) if isinstance(element.tag, str) else None
-            if level:
-                element.tag = f"h{min(6, int(level.group(1)) + self.below)}"
+        headings = [
+            (element, int(found.group(1)))
+            for element in root.iter()
+            if isinstance(element.tag, str) and (found := self.HEADING.fullmatch(element.tag))
+        ]
+        if not headings:
+            return
+        shift = self.parent + 1 - min(level for _, level in headings)
+        for element, level in headings:
+            element.tag = f"h{min(6, level + shift)}"

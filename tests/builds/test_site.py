@@ -133,7 +133,7 @@ def test_cards_go_last_without_a_marker(tmp_path):
 
 
 def test_headings_in_a_step_text_sit_under_its_card(tmp_path):
-    """A step's `## Setup` is a sub-heading of its card: below its h3, no id, so the body's `## Setup` keeps its own."""
+    """A step's `## Setup` is a sub-heading of its card: just below its h3, no id, so the body's `## Setup` keeps its own."""
     text = "## Setup\n\nLie on your side.\n\n### Then\n\nRoll slowly."
     body = "Intro.\n\n<!-- more -->\n\n## Setup\n\nFind a quiet spot.\n\n<!-- routine -->\n"
     result = build(make_site(tmp_path, {"blog/posts/knee.md": post_text(knee(**{"routine.steps.1.text": text}), body)}))
@@ -142,7 +142,7 @@ def test_headings_in_a_step_text_sit_under_its_card(tmp_path):
     page = result.page(url)
     card_text = page.select_one("#step-1 .routine-step__text")
     assert [(h.name, h.get_text(), h.get("id")) for h in card_text.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])] == [
-        ("h5", "Setup", None), ("h6", "Then", None)]
+        ("h4", "Setup", None), ("h5", "Then", None)]
     ids = [el["id"] for el in page.select("[id]")]
     assert sorted(set(ids)) == sorted(ids), "every id on the page is unique"
     assert page.select_one("article h2#setup").get_text(strip=True).startswith("Setup")
