@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
@@ -42,18 +41,14 @@ class HeadingsBelow(Extension):
 
 
 class _HeadingsBelow(Treeprocessor):
-    HEADING = re.compile(r"h([1-6])")
+    LEVELS = {f"h{level}": level for level in range(1, 7)}
 
     def __init__(self, md: Markdown, parent: int) -> None:
         super().__init__(md)
         self.parent = parent
 
     def run(self, root: etree.Element) -> None:
-        headings = [
-            (element, int(found.group(1)))
-            for element in root.iter()
-            if isinstance(element.tag, str) and (found := self.HEADING.fullmatch(element.tag))
-        ]
+        headings = [(element, self.LEVELS[element.tag]) for element in root.iter() if element.tag in self.LEVELS]
         if not headings:
             return
         shift = self.parent + 1 - min(level for _, level in headings)
