@@ -209,5 +209,7 @@ def _equipment_index() -> str:
 def _equipment_page(config: MkDocsConfig, name: str) -> str:
     a = "an" if name[:1] in "aeiou" else "a"
     description = f"Every routine that uses {a} {name}."
-    listing = "<!-- material/tags { include: [" + json.dumps(name) + "] } -->"
-    return _page(f"Routines with {a} {name}", description, f"{description}\n\n{held_back.around(config, 'listing', listing)}")
+    # The tags plugin reads tags escaped (literal_text), so the listing names the escaped tag;
+    # the description goes into the body as HTML, where Markdown leaves it as text.
+    listing = "<!-- material/tags { include: [" + json.dumps(str(escape(name))) + "] } -->"
+    return _page(f"Routines with {a} {name}", description, f"<p>{escape(description)}</p>\n\n{held_back.around(config, 'listing', listing)}")

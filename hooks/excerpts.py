@@ -5,7 +5,8 @@ post appears on (index pages, archive, categories) and keeps the HTML up to the
 excerpt separator. Most of a blog's build went there. The excerpt is the same
 rendered from the text before the separator with what the rest defines for the
 whole text (`routines/excerpt.py`); a post whose separator sits in a code
-block is rendered whole, as before.
+block is rendered whole, as before. Either way the title heading is text,
+not Markdown.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 import material.plugins.blog.structure as blog_posts
 from routines.excerpt import GOES_ON, excerpt_source
+from routines.literal import markdown_literal
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -24,20 +26,25 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def _from_start(render):
-    """Material's `Excerpt.render`, given the start of the post instead of all of it."""
+    """Material's `Excerpt.render`, given the start of the post instead of all of it, and its title as text."""
 
     def from_start(excerpt, page, separator: str):
         post = excerpt.post
-        whole = post.markdown
+        whole, heading = post.markdown, post._title_from_render
         start = excerpt_source(whole, separator)
-        if start is None:
-            return render(excerpt, page, separator)
-        post.markdown = start.source  # what render reads; the post's own page is rendered already
+        source = whole if start is None else start.source
+        if not heading:
+            # Material writes `# {title}` into the Markdown, so `**Bold**` in a
+            # title became bold on list pages; escaped for Markdown, it stays text.
+            post._title_from_render = post.title
+            source = f"# {markdown_literal(post.title, excerpt.md)}\n\n{source}"
+        post.markdown = source  # what render reads; the post's own page is rendered already
         try:
             render(excerpt, page, separator)
         finally:
-            post.markdown = whole
-        excerpt.more = GOES_ON if start.goes_on else None
+            post.markdown, post._title_from_render = whole, heading
+        if start is not None:
+            excerpt.more = GOES_ON if start.goes_on else None
 
     from_start.from_start = True
     return from_start

@@ -16,7 +16,7 @@ import markdown
 from markdown.extensions.toc import TocExtension
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
+from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 
 import held_back
 import read_once
@@ -43,18 +43,21 @@ class _Build:
             self._env = self.config.theme.get_env()
         return self._env
 
-    def markdown(self, text: str) -> str:
+    def markdown(self, text: str, page: Page, files: Files) -> str:
         """Render a step's `text` with the page body's extensions, as part of its card.
 
         Its headings go below the card's h3 title and get no `id` or
         permalink from `toc`: the card is not a section of the page, and the
-        page's own headings keep their ids to themselves.
+        page's own headings keep their ids to themselves. Its links to other
+        pages (`knee.md`) become their addresses, as in the page body.
         """
         if self._markdown is None:
             self._markdown = markdown.Markdown(
                 extensions=[*(e for e in self.config.markdown_extensions if not _is_toc(e)), HeadingsBelow(STEP_TITLE_LEVEL)],
                 extension_configs=self.config.mdx_configs,
             )
+        # MkDocs' own resolver of a page body's links, as Material's excerpts use it.
+        self._markdown.treeprocessors.register(_RelativePathTreeprocessor(page.file, files, self.config), "relpath", 0)
         return self._markdown.reset().convert(text)
 
 
@@ -91,7 +94,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     # post's view objects would be scanned again and again.
     routine_block = video_block = ""
     if post.routine:
-        view = routine_view(post.routine, _build.markdown, video)
+        view = routine_view(post.routine, lambda text: _build.markdown(text, page, files), video)
         routine_block = held_back.hold(config, page, "routine", render_routine(env, view, safety), render_routine_search(env, view))
     if video:
         video_block = held_back.hold(config, page, "video", render_video(env, video))

@@ -6,32 +6,28 @@ Not a hook itself; the hook files import it from their folder.
 from __future__ import annotations
 
 import os
-import posixpath
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from routines.blog import Blog, read_blog
 from routines.schema import Site
 
 
 def site(config: MkDocsConfig) -> Site:
-    """The series, categories and docs folder that posts may refer to."""
-    allowed: list[str] = []
-    for blog in _blogs(config):
-        allowed += blog.config.categories_allowed or []
+    """The series, categories, blog settings and docs folder that posts may refer to."""
+    blogs = [read_blog(plugin.config, config.docs_dir, config.theme.get("language", "en")) for plugin in _blogs(config)]
+    categories = [c for blog in blogs for c in blog.categories or ()]
     return Site(
         docs_dir=config.docs_dir,
         series=tuple((config.extra.get("series") or {}).keys()),
-        categories=tuple(allowed) or None,
+        categories=tuple(categories) or None,
+        blog=blogs[0] if blogs else Blog(),
     )
 
 
 def post_dirs(config: MkDocsConfig) -> tuple[str, ...]:
     """The posts folders of every blog, relative to docs/, ending in `/`."""
-    dirs = []
-    for blog in _blogs(config):
-        root = posixpath.normpath(blog.config.blog_dir)
-        dirs.append(posixpath.normpath(blog.config.post_dir.format(blog=root)) + "/")
-    return tuple(dirs)
+    return tuple(read_blog(plugin.config, config.docs_dir).post_dir for plugin in _blogs(config))
 
 
 def published_posts(config: MkDocsConfig) -> list:

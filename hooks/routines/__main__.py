@@ -101,8 +101,8 @@ def new(project: Project, title: str, today: dt.date) -> int:
 def check(project: Project) -> int:
     """Validate every page without building the site."""
     start = time.perf_counter()
-    pages = markdown_pages(project.docs_dir, project.root)
-    problems = check_pages(pages, project.post_dirs, project.site, links=True).problems
+    pages = markdown_pages(project.docs_dir, project.root, project.exclude_docs)
+    problems = check_pages(pages, project.post_dirs, project.site).problems
     for problem in problems:
         print(problem)
     took = time.perf_counter() - start

@@ -1,21 +1,31 @@
-"""Checking every page of a site: front matter, markers, and what the body links to."""
+"""Checking every page of a site: front matter, markers, addresses, and what bodies link to.
+
+`make check` and the build call `check_pages` on the same files (`markdown_pages`
+finds what MkDocs finds), so they report the same lines.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
+import pathspec
+
 from .contract import validate_front
-from .frontmatter import FrontMatter, prose_lines, read_front_matter
+from .frontmatter import FrontMatter, prose_lines, read_front_matter, shown
 from .model import Post
 from .schema import Problem, Site
 
-_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+# The file endings MkDocs reads as Markdown pages (mkdocs.utils.markdown_extensions).
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+# What MkDocs leaves out of every site unless `exclude_docs` says otherwise.
+DEFAULT_EXCLUDED = (".*", "/templates/")
 
 
 @dataclass
@@ -31,57 +41,199 @@ class Checked:
     posts: dict[str, tuple[FrontMatter, Post]] = field(default_factory=dict)
 
 
-def check_pages(pages: Iterable[tuple[str, str, str]], post_dirs: tuple[str, ...], site: Site, links: bool = False) -> Checked:
-    """Read and check every page.
+def check_pages(
+    pages: Iterable[tuple[str, str, str]], post_dirs: tuple[str, ...], site: Site, now: dt.datetime | None = None,
+) -> Checked:
+    """Read and check every page, and what posts share (their addresses).
 
     Args:
         pages: (path relative to docs/, absolute path, path to show) of each Markdown page.
         post_dirs: posts folders relative to docs/, ending in `/`.
         site: what posts may refer to.
-        links: also check that links and images in bodies point at existing files.
+        now: the moment of the build, for posts dated in the future.
     """
+    now = now or dt.datetime.now(dt.timezone.utc)
     checked = Checked()
-    for src, path, shown in pages:
+    shown_as: dict[str, str] = {}
+    for src, path, shown_path in pages:
+        shown_as[src] = shown_path
         try:
-            with open(path, encoding="utf-8-sig") as source:
-                text = source.read()
-        except (OSError, UnicodeDecodeError) as error:
-            checked.problems.append(Problem(shown, None, "file", f"cannot be read as UTF-8 text ({error})"))
-            continue
-        front = read_front_matter(text)
-        if src.startswith(post_dirs):
-            post, problems = validate_front(front, shown, posixpath.dirname(src), site)
-            checked.problems += problems
-            if post is not None:
-                checked.posts[src] = (front, post)
-        else:
-            checked.problems += [Problem(shown, line, name, message) for line, name, message in front.errors]
-        if links:
-            checked.problems += broken_links(front, src, shown, site.docs_dir)
+            checked.problems += _check_page(src, path, shown_path, post_dirs, site, checked)
+        except Exception as error:  # noqa: BLE001 - one post's surprise is that post's line, never a traceback
+            checked.problems.append(Problem(shown_path, None, "file", f"could not be checked ({type(error).__name__}: {error}); simplify what changed last"))
+    checked.problems += _addresses(checked.posts, shown_as, site, now)
     return checked
 
 
-def broken_links(front: FrontMatter, src: str, shown: str, docs_dir: str) -> list[Problem]:
-    """Relative links and images in the body that point at nothing in docs/."""
-    problems = []
-    for offset, line in prose_lines(front.body):
-        for target in _LINK.findall(line):
-            parts = urlsplit(target)
-            if parts.scheme or parts.netloc or not parts.path:
-                continue
-            path = unquote(parts.path)
-            resolved = posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(src), path))
-            if resolved.startswith("..") or not os.path.exists(os.path.join(docs_dir, resolved)):
-                problems.append(Problem(
-                    shown, front.body_line + offset, "body",
-                    f'links to "{target}", but docs/{resolved} does not exist; check the path',
-                ))
+def _check_page(src: str, path: str, shown_path: str, post_dirs: tuple[str, ...], site: Site, checked: Checked) -> list[Problem]:
+    try:
+        with open(path, encoding="utf-8-sig") as source:
+            text = source.read()
+    except (OSError, UnicodeDecodeError) as error:
+        return [Problem(shown_path, None, "file", f"cannot be read as UTF-8 text ({error})")]
+    front = read_front_matter(text)
+    if src.startswith(post_dirs):
+        post, problems = validate_front(front, shown_path, posixpath.dirname(src), site)
+        if post is not None:
+            checked.posts[src] = (front, post)
+            problems += _step_links(front, post, src, shown_path, site.docs_dir)
+    else:
+        problems = [Problem(shown_path, line, name, message) for line, name, message in front.errors]
+    return problems + broken_links(front.body, front.body_line, "body", src, shown_path, site.docs_dir)
+
+
+# -----------------------------------------------------------------------------
+# Addresses and publishing: what the blog plugin would do with every post
+# -----------------------------------------------------------------------------
+
+
+def _addresses(posts: dict[str, tuple[FrontMatter, Post]], shown_as: dict[str, str], site: Site, now: dt.datetime) -> list[Problem]:
+    """Every post has an address of its own, made of one safe slug; authors exist; the future waits."""
+    blog = site.blog
+    problems: list[Problem] = []
+    taken: dict[str, str] = {_page_path(src): src for src in shown_as if not src.startswith(blog.post_dir)}
+    for src, (front, post) in posts.items():
+        data, file = front.data, shown_as[src]
+        slug = data.get("slug") or ""
+        if not blog.slug(post.title, slug):
+            problems.append(Problem(file, front.line_of(("title",)), "title", "has no letters or digits to make the post's address from; add a slug, like: slug: knee-reset"))
+            continue
+        target = _page_path(blog.post_path(post.title, slug, post.date, post.categories, src))
+        if target in taken:
+            other = shown_as[taken[target]]
+            field_name = "slug" if slug else "title"
+            problems.append(Problem(
+                file, front.line_of((field_name,)), field_name,
+                f"gives the same address as {other} (/{target}); change the slug or the date of one of them",
+            ))
+        else:
+            taken[target] = src
+        problems += _authors(front, file, blog.authors, blog.authors_file)
+        if data.get("draft") is False and post.date is not None and blog.future_is_draft and blog.is_future(post.date, now):
+            problems.append(Problem(
+                file, front.line_of(("draft",)), "draft",
+                f"false would publish this post before its date ({shown(post.date)}); remove 'draft: false' and it appears on that date",
+            ))
     return problems
 
 
-def markdown_pages(docs_dir: Path, root: Path) -> list[tuple[str, str, str]]:
-    """(path relative to docs/, absolute path, path relative to root) of every Markdown file."""
+def _authors(front: FrontMatter, file: str, known: frozenset[str] | None, authors_file: str) -> list[Problem]:
+    if known is None:
+        return []
+    listing = f"known: {', '.join(sorted(known))}" if known else "it defines none yet"
     return [
-        (path.relative_to(docs_dir).as_posix(), str(path), path.relative_to(root).as_posix())
-        for path in sorted(docs_dir.rglob("*.md"))
+        Problem(file, front.line_of(("authors", index)), f"authors[{index + 1}]",
+                f'"{author}" is not in docs/{authors_file} ({listing}); add them there, or remove them here')
+        for index, author in enumerate(front.data.get("authors") or ())
+        if author not in known
     ]
+
+
+def _page_path(src: str) -> str:
+    """The folder a Markdown page is written to (`blog/2024/01/17/knee/`), with directory URLs."""
+    stem = posixpath.splitext(src)[0]
+    if posixpath.basename(stem) in ("index", "README"):
+        stem = posixpath.dirname(stem)
+    return f"{stem}/" if stem else ""
+
+
+# -----------------------------------------------------------------------------
+# Links
+# -----------------------------------------------------------------------------
+
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_ESCAPED = re.compile(r"\\[\\`*_{}\[\]()#+\-.!]")
+_INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(?:<([^<>\n]*)>|([^()\s]+(?:\([^()\s]*\)[^()\s]*)*))(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)")
+_REFERENCE = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\](?:[ ]?\[([^\[\]]*)\])?")
+_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?")
+_LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[*+-]|\d+[.)])[ \t]")
+
+
+def _markdown_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) of text Markdown reads as Markdown: no code, comments or escapes."""
+    in_comment, after_blank, in_list = False, True, False
+    for offset, line in prose_lines(text):
+        blank = not line.strip()
+        if _LIST_ITEM.match(line):
+            in_list = True
+        elif not blank and not line.startswith((" ", "\t")):
+            in_list = False
+        code = after_blank and not in_list and re.match(r"(?: {4}|\t)", line) is not None
+        after_blank = blank or (code and after_blank)
+        if code:
+            continue
+        if in_comment or "<!--" in line:
+            kept, rest = "", line
+            while rest:
+                if in_comment:
+                    end = rest.find("-->")
+                    in_comment, rest = end < 0, "" if end < 0 else rest[end + 3:]
+                else:
+                    start = rest.find("<!--")
+                    kept, rest = (kept + rest, "") if start < 0 else (kept + rest[:start], rest[start + 4:])
+                    in_comment = start >= 0
+            line = kept
+        yield offset, _ESCAPED.sub("  ", _CODE_SPAN.sub(lambda m: " " * len(m[0]), line))
+
+
+def links(text: str) -> list[tuple[int, str]]:
+    """(line offset, target) of every link and image Markdown would make of a text."""
+    lines = list(_markdown_lines(text))
+    definitions = {}
+    for _, line in lines:
+        if found := _DEFINITION.match(line):
+            definitions.setdefault(" ".join(found[1].lower().split()), found[2])
+    found_links = []
+    for offset, line in lines:
+        if _DEFINITION.match(line):
+            continue
+        found_links += [(offset, m[1] if m[1] is not None else m[2]) for m in _INLINE.finditer(line)]
+        for m in _REFERENCE.finditer(_INLINE.sub(" ", line)):
+            name = " ".join((m[2] or m[1]).lower().split())
+            if name in definitions:
+                found_links.append((offset, definitions[name]))
+    return found_links
+
+
+def broken_links(text: str, first_line: int, field_name: str, src: str, shown_path: str, docs_dir: str) -> list[Problem]:
+    """Relative links and images in a Markdown text that point at nothing in docs/."""
+    problems = []
+    for offset, target in links(text):
+        parts = urlsplit(target)
+        if parts.scheme or parts.netloc or not parts.path:
+            continue
+        path = unquote(parts.path)
+        resolved = posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(src), path))
+        if resolved.startswith("..") or not os.path.exists(os.path.join(docs_dir, resolved)):
+            problems.append(Problem(
+                shown_path, first_line + offset, field_name,
+                f'links to "{target}", but docs/{resolved} does not exist; check the path',
+            ))
+    return problems
+
+
+def _step_links(front: FrontMatter, post: Post, src: str, shown_path: str, docs_dir: str) -> list[Problem]:
+    """Links in steps' `text`, checked like the body's, at the line of each `text:`."""
+    problems = []
+    for index, step in enumerate(post.routine.steps if post.routine else ()):
+        if step.text:
+            path = ("routine", "steps", index, "text")
+            for problem in broken_links(step.text, 0, front.name_of(path), src, shown_path, docs_dir):
+                problems.append(Problem(problem.file, front.line_of(path), problem.field, problem.message))
+    return problems
+
+
+# -----------------------------------------------------------------------------
+# Files
+# -----------------------------------------------------------------------------
+
+
+def markdown_pages(docs_dir: Path, root: Path, exclude_docs: str = "") -> list[tuple[str, str, str]]:
+    """(path relative to docs/, absolute path, path relative to root) of every page MkDocs builds."""
+    excluded = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDED, *exclude_docs.splitlines()])
+    pages = []
+    for path in sorted(docs_dir.rglob("*")):
+        src = path.relative_to(docs_dir).as_posix()
+        if path.suffix.lower() in MARKDOWN_SUFFIXES and path.is_file() and not excluded.match_file(src):
+            pages.append((src, str(path), path.relative_to(root).as_posix()))
+    return pages

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .frontmatter import FrontMatter, Path, prose_lines, read_front_matter
+from .frontmatter import FieldPath, FrontMatter, read_front_matter
+from .markers import find_markers, indented_markers
 from .model import KINDS, Breath, Post, Routine, Step, Video
 from .schema import (
     INVALID, Anything, Boolean, Categories, Checker, Choice, Date, Duration,
     Field, Integer, ListOf, LocalFile, Number, OneOfSlugs, Problem, Record,
-    Rule, Site, Text, Timestamp, Type, any_case, got,
+    Rule, Site, Text, Timestamp, Type, any_case,
 )
 from .units import clock
 from .video import VIDEO_HELP, parse_video_source
@@ -22,17 +23,17 @@ IMAGE_SUFFIXES = (".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp")
 # -----------------------------------------------------------------------------
 
 
-def _breath_needs_pacing(step: dict, path: Path, check: Checker) -> None:
+def _breath_needs_pacing(step: dict, path: FieldPath, check: Checker) -> None:
     if step["kind"] == "breath" and "breath" not in step:
         check.report(path + ("kind",), "a breath step needs 'breath:' with inhale, exhale and rounds")
 
 
-def _captions_only_for_files(video: dict, path: Path, check: Checker) -> None:
+def _captions_only_for_files(video: dict, path: FieldPath, check: Checker) -> None:
     if video.get("captions") and video["url"].source.host != "file":
         check.report(path + ("captions",), "only for a local video file; YouTube and Vimeo carry their own captions")
 
 
-def _video_at_needs_video(post: dict, path: Path, check: Checker) -> None:
+def _video_at_needs_video(post: dict, path: FieldPath, check: Checker) -> None:
     routine, video = post.get("routine"), post.get("video")
     if not routine:
         return
@@ -69,11 +70,11 @@ class VideoUrl(Type):
 
     def parse(self, value, path, check):
         if not isinstance(value, str) or not value.strip():
-            return check.report(path, f"must be a video link or file; {VIDEO_HELP}; {got(value)}")
+            return check.report(path, f"must be a video link or file; {VIDEO_HELP}; {check.got(path, value)}")
         try:
             source = parse_video_source(value, check.post_dir)
         except ValueError as error:
-            return check.report(path, f"{error}, {got(value)}" if str(error).startswith("is ") else str(error))
+            return check.report(path, f"{error}, {check.got(path, value)}" if str(error).startswith("is ") else str(error))
         if source.host == "file":
             found = LocalFile(suffixes=(".mp4", ".webm"), what="a video").parse(value, path, check)
             if found is INVALID:
@@ -119,6 +120,21 @@ class VideoField(Type):
             return VIDEO_FIELDS.parse(value, path, check)
         url = VideoUrl().parse(value, path, check)
         return url if url is INVALID else _make_video(url)
+
+
+class Slug(Type):
+    """One safe part of a web address: letters, digits, `-` and `_`, dots only between them."""
+
+    PATTERN = r"[\w-]+(?:\.[\w-]+)*"
+
+    def json_schema(self, site):
+        return {"type": "string", "pattern": f"^{self.PATTERN}$", "maxLength": 120}
+
+    def parse(self, value, path, check):
+        text = Text(max_length=120).parse(value, path, check)
+        if text is INVALID or re.fullmatch(self.PATTERN, value):
+            return value
+        return check.report(path, f"must be one part of a web address, letters, digits and hyphens like knee-reset; {check.got(path, value)}")
 
 
 # -----------------------------------------------------------------------------
@@ -196,7 +212,7 @@ POST = Record(
         Field("series", OneOfSlugs()),
         Field("draft", Boolean()),
         Field("pin", Boolean()),
-        Field("slug", Text(max_length=120)),
+        Field("slug", Slug(), help="the last part of the post's address, like knee-reset"),
         Field("readtime", Integer(1, 600, meaning="a whole number of minutes")),
         Field("video", VideoField()),
         Field("routine", ROUTINE),
@@ -214,17 +230,6 @@ POST = Record(
 # Placement markers in the body
 # -----------------------------------------------------------------------------
 
-_MARKER = re.compile(r"^[ \t]*<!--\s*(routine|video|more)\s*-->[ \t]*$")
-def find_markers(body: str) -> dict[str, list[int]]:
-    """Body line offsets (0-based) of each placement marker, outside code fences."""
-    found: dict[str, list[int]] = {"routine": [], "video": [], "more": []}
-    for number, line in prose_lines(body):
-        marker = _MARKER.match(line)
-        if marker:
-            found[marker[1]].append(number)
-    return found
-
-
 def _check_markers(post: Post | None, front: FrontMatter, check: Checker) -> None:
     found = find_markers(front.body)
     has = {"routine": post is None or post.routine is not None, "video": post is None or post.video is not None}
@@ -235,6 +240,13 @@ def _check_markers(post: Post | None, front: FrontMatter, check: Checker) -> Non
             check.add(front.body_line + extra, "body", f"<!-- {name} --> appears more than once; keep one")
         if lines and not has[name]:
             check.add(front.body_line + lines[0], "body", f"<!-- {name} --> marks a place, but the post has no '{name}:' in its front matter; add one or remove the marker")
+    for offset, name in indented_markers(front.body):
+        if found[name]:
+            continue  # shown as code on purpose: the real marker is elsewhere
+        check.add(front.body_line + offset, "body", f"<!-- {name} --> is indented, so Markdown shows it as code; start it at the beginning of its line")
+    separator = check.site.blog.excerpt_separator
+    if separator and separator not in front.body:
+        check.add(front.body_line, "body", f"has no {separator}; put it on a line of its own after the opening paragraph: list pages show the post up to there")
     if found["routine"] and found["more"] and found["routine"][0] < found["more"][0]:
         line = front.body_line + found["routine"][0]
         check.add(line, "body", "<!-- routine --> is above <!-- more -->; move it below so list pages show prose, not cards")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from markupsafe import escape
+import string
+
+from markupsafe import Markup, escape
 
 # Fields Material prints without escaping: headings, <title>, meta tags,
 # navigation, excerpts (as Markdown) and the search index.
@@ -29,3 +31,20 @@ def literal_tags(meta: dict) -> dict:
         out["tags"] = [escape(tag) if isinstance(tag, str) else tag for tag in out["tags"]]
     return out
 
+
+
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
+def markdown_literal(text: str, md) -> str:
+    """Text that Markdown shows as written: no emphasis, links, code, emoji or HTML.
+
+    Punctuation is backslash-escaped (made escapable on `md`, a Python-Markdown
+    instance, where Markdown itself would not: `:` of emoji, `(` of symbols),
+    and `<`, `>`, `&` become entities. Escaped text may be passed (Markup).
+    """
+    raw = text.unescape() if isinstance(text, Markup) else str(text)
+    for char in string.punctuation:
+        if char not in md.ESCAPED_CHARS and char not in _ENTITIES:
+            md.ESCAPED_CHARS.append(char)
+    return "".join(_ENTITIES.get(c) or (f"\\{c}" if c in string.punctuation else c) for c in raw)

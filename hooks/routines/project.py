@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from .blog import Blog, read_blog
 from .schema import Site
 
 
@@ -34,6 +34,7 @@ class Project:
     docs_dir: Path
     post_dirs: tuple[str, ...]
     site: Site
+    exclude_docs: str = ""
 
     def shown(self, path: Path) -> str:
         """A path as error lines name it: relative to mkdocs.yml."""
@@ -45,15 +46,15 @@ def load_project(config_file: Path) -> Project:
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     root = config_file.parent
     docs_dir = root / config.get("docs_dir", "docs")
-    post_dirs, categories = [], []
-    for plugin in config.get("plugins") or []:
-        name, options = next(iter(plugin.items())) if isinstance(plugin, dict) else (plugin, {})
-        if name.split(" ")[0] not in ("blog", "material/blog"):
-            continue
-        options = options or {}
-        blog = posixpath.normpath(options.get("blog_dir", "blog"))
-        post_dirs.append(posixpath.normpath(options.get("post_dir", "{blog}/posts").format(blog=blog)) + "/")
-        categories += options.get("categories_allowed") or []
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    blogs = [
+        read_blog(options or {}, str(docs_dir), theme.get("language", "en"))
+        for name, options in (next(iter(p.items())) if isinstance(p, dict) else (p, {}) for p in config.get("plugins") or [])
+        if name.split(" ")[0] in ("blog", "material/blog")
+    ]
+    categories = [c for blog in blogs for c in blog.categories or ()]
     series = tuple(((config.get("extra") or {}).get("series") or {}).keys())
-    site = Site(docs_dir=str(docs_dir), series=series, categories=tuple(categories) or None)
-    return Project(root=root, docs_dir=docs_dir, post_dirs=tuple(post_dirs), site=site)
+    site = Site(docs_dir=str(docs_dir), series=series, categories=tuple(categories) or None, blog=blogs[0] if blogs else Blog())
+    post_dirs = [blog.post_dir for blog in blogs]
+    exclude = config.get("exclude_docs") or ""
+    return Project(root=root, docs_dir=docs_dir, post_dirs=tuple(post_dirs), site=site, exclude_docs=exclude)

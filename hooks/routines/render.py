@@ -8,6 +8,7 @@ from typing import Callable
 
 import jinja2
 
+from .markers import marker_in_html
 from .model import Post, Routine, Step, Video
 from .structured import script_json, video_object
 from .units import about_minutes, clock
@@ -240,4 +241,4 @@ def place_block(html: str, marker: str, block: str) -> str:
 
 
 def _marker(name: str) -> re.Pattern[str]:
-    return re.compile(rf"<!--\s*{re.escape(name)}\s*-->")
+    return marker_in_html(name)

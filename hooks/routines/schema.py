@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import math
 import os
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from .frontmatter import FrontMatter, Path, dotted
+from .blog import Blog
+from .frontmatter import FieldPath, FrontMatter, NotADate, shown, what_yaml_made
 from .units import parse_duration, parse_timestamp
 from .video import local_path
 
@@ -32,11 +34,13 @@ class Site:
         docs_dir: absolute path of docs/, to check that referenced files exist.
         series: known series slugs.
         categories: allowed categories, or None for any.
+        blog: the blog's settings (addresses, excerpts, authors, drafts).
     """
 
     docs_dir: str
     series: tuple[str, ...] = ()
     categories: tuple[str, ...] | None = None
+    blog: Blog = Blog()
 
 
 @dataclass(frozen=True)
@@ -63,9 +67,21 @@ class Checker:
     front: FrontMatter
     problems: list[Problem] = field(default_factory=list)
 
-    def report(self, path: Path, message: str) -> Invalid:
+    def report(self, path: FieldPath, message: str) -> Invalid:
         """Record a problem at a field; returns INVALID for the caller to pass on."""
-        return self.add(self.front.line_of(path), dotted(path) or "front matter", message)
+        return self.add(self.front.line_of(path), self.front.name_of(path) or "front matter", message)
+
+    def got(self, path: FieldPath, value: Any) -> str:
+        """`got ...`: what the author wrote at a field, as written when YAML changed it."""
+        written = self.front.written.get(path)
+        return f"got {written}" if written is not None else got(value)
+
+    def unquoted(self, path: FieldPath, value: Any) -> str | None:
+        """The fix for text YAML 1.1 read as a number, a boolean or a date, if that is what happened."""
+        written = self.front.written.get(path)
+        if written is None:
+            return None
+        return f"YAML reads the unquoted {written} as {what_yaml_made(value)}; put it in quotes: {json.dumps(written, ensure_ascii=False)}"
 
     def add(self, line: int | None, name: str, message: str) -> Invalid:
         """Record a problem at a line, under any name (`body`, `front matter`)."""
@@ -90,7 +106,7 @@ INVALID = Invalid()
 class Type:
     """A field type: parses one YAML value, and says the same as JSON Schema."""
 
-    def parse(self, value: Any, path: Path, check: Checker) -> Any:
+    def parse(self, value: Any, path: FieldPath, check: Checker) -> Any:
         raise NotImplementedError
 
     def json_schema(self, site: Site) -> dict:
@@ -104,18 +120,7 @@ def any_case(suffix: str) -> str:
 
 def got(value: Any) -> str:
     """Show what the author wrote, briefly."""
-    if isinstance(value, str):
-        text = value if len(value) <= 40 else value[:37] + "..."
-        return f"got {json.dumps(text, ensure_ascii=False)}"
-    if isinstance(value, bool):
-        return f"got {str(value).lower()}"
-    if isinstance(value, dict):
-        return "got a group of fields"
-    if isinstance(value, list):
-        return "got a list"
-    if value is None:
-        return "got nothing"
-    return f"got {value!r}"
+    return f"got {shown(value)}"
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -131,10 +136,8 @@ class Text(Type):
     max_length: int = 500
 
     def parse(self, value, path, check):
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)  # `title: 1984` is text to the author
         if not isinstance(value, str):
-            return check.report(path, f"must be text, {got(value)}")
+            return check.report(path, check.unquoted(path, value) or f"must be text, {check.got(path, value)}")
         if not value.strip():
             return check.report(path, "must not be empty")
         if len(value) > self.max_length:
@@ -142,7 +145,7 @@ class Text(Type):
         return value.strip()
 
     def json_schema(self, site):
-        return {"anyOf": [{"type": "string", "pattern": "\\S", "maxLength": self.max_length}, {"type": "number"}]}
+        return {"type": "string", "pattern": "\\S", "maxLength": self.max_length}
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,7 @@ class Choice(Type):
             return value
         allowed = ", ".join(self.values)
         hint = did_you_mean(value, self.values) if isinstance(value, str) else ""
-        return check.report(path, f"must be one of {allowed}; {got(value)}{hint}")
+        return check.report(path, f"must be one of {allowed}; {check.got(path, value)}{hint}")
 
     def json_schema(self, site):
         return {"enum": list(self.values)}
@@ -174,7 +177,7 @@ class Integer(Type):
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
-            return check.report(path, f"must be {self.meaning} from {self.minimum} to {self.maximum}, {got(value)}")
+            return check.report(path, f"must be {self.meaning} from {self.minimum} to {self.maximum}, {check.got(path, value)}")
         if not self.minimum <= value <= self.maximum:
             return check.report(path, f"must be {self.meaning} from {self.minimum} to {self.maximum}, got {value}")
         return value
@@ -195,8 +198,8 @@ class Number(Type):
     def parse(self, value, path, check):
         low = f"> {self.minimum:g}" if self.above else f">= {self.minimum:g}"
         rule = f"must be {self.meaning} {low} and <= {self.maximum:g}"
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return check.report(path, f"{rule}, {got(value)}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            return check.report(path, f"{rule}, {check.got(path, value)}")
         too_low = value <= self.minimum if self.above else value < self.minimum
         if too_low or value > self.maximum:
             return check.report(path, f"{rule}, got {value:g}")
@@ -214,7 +217,7 @@ class Boolean(Type):
     def parse(self, value, path, check):
         if isinstance(value, bool):
             return value
-        return check.report(path, f"must be true or false, {got(value)}")
+        return check.report(path, f"must be true or false, {check.got(path, value)}")
 
     def json_schema(self, site):
         return {"type": "boolean"}
@@ -235,7 +238,7 @@ class Converted(Type):
         try:
             return self.convert(value)
         except ValueError as error:
-            return check.report(path, f"{error}, {got(value)}")
+            return check.report(path, f"{error}, {check.got(path, value)}")
 
     def json_schema(self, site):
         return {"anyOf": [{"type": "integer", "minimum": self.minimum}, {"type": "string", "pattern": self.pattern}]}
@@ -265,21 +268,31 @@ class Date(Type):
     """A publishing date, as Material's blog plugin reads it (YAML date, unquoted)."""
 
     def parse(self, value, path, check):
-        created = value.get("created") if isinstance(value, dict) else value
-        if isinstance(created, (dt.date, dt.datetime)):
-            return created
+        if not isinstance(value, dict):
+            return self._one(value, path, check)
+        if "created" not in value:
+            return check.report(path, "needs 'created:', the publishing date, like created: 2024-01-17")
+        dates = {key: self._one(when, path + (key,), check) for key, when in value.items()}
+        return INVALID if INVALID in dates.values() else dates["created"]
+
+    @staticmethod
+    def _one(value, path, check):
+        if isinstance(value, (dt.date, dt.datetime)):
+            return value
+        if isinstance(value, NotADate):
+            return check.report(path, f"{value} is not a day of the calendar; check the month and the day")
         quoted = ""
-        if isinstance(created, str):
+        if isinstance(value, str):
             try:
-                dt.date.fromisoformat(created.strip())
+                dt.date.fromisoformat(value.strip())
                 quoted = " without quotes"
             except ValueError:
                 pass
-        return check.report(path, f"must be a date like 2024-01-17{quoted}, {got(value)}")
+        return check.report(path, f"must be a date like 2024-01-17{quoted}, {check.got(path, value)}")
 
     def json_schema(self, site):
         iso = {"type": "string", "format": "date"}
-        return {"anyOf": [iso, {"type": "object", "properties": {"created": iso}, "required": ["created"]}]}
+        return {"anyOf": [iso, {"type": "object", "additionalProperties": iso, "required": ["created"]}]}
 
 
 @dataclass(frozen=True)
@@ -303,7 +316,7 @@ class ListOf(Type):
 
     def parse(self, value, path, check):
         if not isinstance(value, list):
-            return check.report(path, f"must be a list, like {self.example}; {got(value)}")
+            return check.report(path, f"must be a list, like {self.example}; {check.got(path, value)}")
         if self.non_empty and not value:
             return check.report(path, "must have at least one item")
         items = tuple(self.item.parse(v, path + (i,), check) for i, v in enumerate(value))
@@ -323,7 +336,7 @@ class OneOfSlugs(Type):
             return value
         listing = ", ".join(known) if known else "none are defined under extra.series in mkdocs.yml"
         hint = did_you_mean(value, known) if isinstance(value, str) else ""
-        return check.report(path, f"unknown series, {got(value)}{hint}; known: {listing}")
+        return check.report(path, f"unknown series, {check.got(path, value)}{hint}; known: {listing}")
 
     def json_schema(self, site):
         return {"enum": list(site.series)}
@@ -359,7 +372,7 @@ class LocalFile(Type):
 
     def parse(self, value, path, check):
         if not isinstance(value, str) or not value.strip():
-            return check.report(path, f"must be the path of {self.what} file, {got(value)}")
+            return check.report(path, f"must be the path of {self.what} file, {check.got(path, value)}")
         try:
             resolved = local_path(value.strip(), check.post_dir, self.suffixes, self.what)
         except ValueError as error:
@@ -387,7 +400,7 @@ class Field:
 class Rule:
     """A check across fields, with the same rule as a JSON Schema fragment."""
 
-    check: Callable[[dict, Path, Checker], None]
+    check: Callable[[dict, FieldPath, Checker], None]
     json_schema: dict = field(default_factory=dict)
 
 
@@ -409,13 +422,14 @@ class Record(Type):
 
     def parse(self, value, path, check):
         if not isinstance(value, dict):
-            return check.report(path, f"must be a group of {self.example}; {got(value)}")
+            return check.report(path, f"must be a group of {self.example}; {check.got(path, value)}")
         known = {f.name: f for f in self.fields}
         ok = True
         misspelt: set[str] = set()
         for key in value:
             if key not in known:
-                close = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.6)
+                written = check.front.keys_written.get(path + (key,), str(key))
+                close = difflib.get_close_matches(written, list(known), n=1, cutoff=0.6)
                 misspelt.update(close)
                 hint = f'; did you mean "{close[0]}"?' if close else "; allowed: " + ", ".join(known)
                 check.report(path + (key,), f"unknown field{hint}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -16,6 +17,10 @@ LOCAL_VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 _YOUTUBE_HOSTS = {"youtube.com", "m.youtube.com", "music.youtube.com", "youtube-nocookie.com"}
 _VIMEO_HOSTS = {"vimeo.com", "player.vimeo.com"}
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
 
 
 @dataclass(frozen=True)
@@ -51,9 +56,12 @@ def parse_video_source(text: str, post_dir: str = "") -> VideoSource:
             return VideoSource("youtube", _youtube_id(host, parts.path, parts.query))
         if host in _VIMEO_HOSTS:
             return _vimeo(parts.path, parts.query)
-        raise ValueError(f"{host or text!r} is not a supported video host; {VIDEO_HELP}")
+        raise ValueError(f"{_quoted(host or text)} is not a supported video host; {VIDEO_HELP}")
     if parts.scheme or parts.netloc:
-        raise ValueError(f"{text!r} is not a supported video address; {VIDEO_HELP}")
+        raise ValueError(f"{_quoted(text)} is not a supported video address; {VIDEO_HELP}")
+    host = text.split("/", 1)[0].lower().removeprefix("www.")
+    if host in _YOUTUBE_HOSTS or host == "youtu.be" or host in _VIMEO_HOSTS:
+        raise ValueError(f"{_quoted(text)} needs https:// in front: https://{text}")
     return VideoSource("file", local_path(text, post_dir, LOCAL_VIDEO_TYPES, "a video"))
 
 
@@ -70,11 +78,11 @@ def local_path(text: str, post_dir: str, suffixes: object, what: str) -> str:
     joined = path.lstrip("/") if path.startswith("/") else posixpath.join(post_dir, path)
     resolved = posixpath.normpath(joined)
     if resolved.startswith("..") or posixpath.isabs(resolved) or not path:
-        raise ValueError(f"{text!r} must be a file inside docs/")
+        raise ValueError(f"{_quoted(text)} must be a file inside docs/")
     suffix = posixpath.splitext(resolved)[1].lower()
     if suffix not in suffixes:
         allowed = ", ".join(sorted(suffixes))
-        raise ValueError(f"{text!r} must be {what} file ({allowed})")
+        raise ValueError(f"{_quoted(text)} must be {what} file ({allowed})")
     return resolved
 
 

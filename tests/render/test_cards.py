@@ -113,7 +113,9 @@ def test_defaults_for_a_minimal_routine(env):
     [
         ("<p>a</p>\n<!-- routine -->\n<p>b</p>", "<p>a</p>\n[R]\n<p>b</p>"),
         ("<p>a</p>", "<p>a</p>[R]"),
-        ("<p>a</p><!--routine--><p>b</p>", "<p>a</p>[R]<p>b</p>"),
+        ("<p>a</p>\n<!--routine-->\n<p>b</p>", "<p>a</p>\n[R]\n<p>b</p>"),
+        ("<p>a <!-- routine --> b</p>", "<p>a <!-- routine --> b</p>[R]"),
+        ("<pre><code>&lt;!-- routine --&gt;\n</code></pre>", "<pre><code>&lt;!-- routine --&gt;\n</code></pre>[R]"),
         ("<pre>&lt;!-- routine --&gt;</pre>", "<pre>&lt;!-- routine --&gt;</pre>[R]"),
     ],
 )

@@ -79,7 +79,7 @@ BAD = [
     ("categories not a list", knee(categories="Knee"), BODY, "categories", "must be a list, like [Knee]"),
     ("category not allowed", knee(categories=["Kne"]), BODY, "categories[1]", 'did you mean "Knee"?; allowed: Knee, Neck'),
     ("draft not a boolean", knee(draft="yes please"), BODY, "draft", "must be true or false"),
-    ("video on another host", knee(video="https://example.com/v.mp4"), BODY, "video", "'example.com' is not a supported video host"),
+    ("video on another host", knee(video="https://example.com/v.mp4"), BODY, "video", '"example.com" is not a supported video host'),
     ("youtube link without id", knee(video="https://www.youtube.com/watch?v=xyz"), BODY, "video", "is not a YouTube video link"),
     ("youtube channel link", knee(video="https://www.youtube.com/@therapists"), BODY, "video", "is not a YouTube video link"),
     ("vimeo link without id", knee(video="https://vimeo.com/channels/staffpicks"), BODY, "video", "is not a Vimeo video link"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+import tracemalloc
 
 import yaml
 from hypothesis import given, settings
@@ -50,3 +51,41 @@ def test_any_value_in_any_field(path, value):
 def test_any_text_as_front_matter(text):
     """Even text that is not YAML at all yields clean problems."""
     outcome(f"---\n{text}\n---\n\nBody\n")
+
+
+# YAML's own structure: anchors, aliases (to nothing, to themselves, many
+# times over), merge keys, and keys that are not text.
+RISKY = ["x", "2m", "1:30", "12:30", "no", "yes", "on", "~", ".nan", "-.inf", "017", "2024-02-30", "2024-01-17", "1e3", "'q'", "\"\""]
+KEYS = ["title", "kind", "duration", "hold", "each", "cues", "steps", "breath", "inhale", "<<", "1", "yes", "~", "2024-01-01", "1.5"]
+ALIASES = ["*a0", "*a1", "*a2"]
+ANCHORS = ["", "", "&a0 ", "&a1 ", "&a2 "]
+
+
+def _collection(children):
+    sequence = st.lists(children, max_size=5).map(lambda items: "[" + ", ".join(items) + "]")
+    mapping = st.lists(st.tuples(st.sampled_from(KEYS), children), max_size=5).map(
+        lambda pairs: "{" + ", ".join(f"{key}: {value}" for key, value in pairs) + "}"
+    )
+    return st.tuples(st.sampled_from(ANCHORS), sequence | mapping).map("".join)
+
+
+yaml_trees = st.recursive(st.sampled_from(RISKY + ALIASES), _collection, max_leaves=40)
+
+
+@settings(max_examples=300, deadline=5000)
+@given(anchors=yaml_trees, step=yaml_trees, breath=yaml_trees)
+def test_aliases_merge_keys_and_odd_keys(anchors, step, breath):
+    """Any shape of anchors, aliases, merge keys and non-text keys: clean problems, in bounded memory."""
+    text = (
+        "---\ntitle: T\ndate: 2024-01-17\n"
+        f"x-shared: {anchors}\n"
+        f"routine:\n  steps:\n    - {step}\n    - {{<<: {breath}, title: B, kind: breath, breath: {breath}}}\n"
+        "---\n\nBody\n"
+    )
+    tracemalloc.start()
+    try:
+        outcome(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 2**20, f"{peak / 2**20:.0f} MiB for {len(text)} characters"

@@ -88,8 +88,9 @@ def test_json_ld_cannot_close_its_script():
 @pytest.mark.parametrize(
     ("html", "placed"),
     [
-        ("<p>a</p><!-- video --><p>b</p><!-- routine -->", "<p>a</p>[V]<p>b</p>[R]"),
-        ("<p>a</p><!-- routine --><p>b</p>", "<p>a</p>[V][R]<p>b</p>"),
+        ("<p>a</p>\n<!-- video -->\n<p>b</p>\n<!-- routine -->", "<p>a</p>\n[V]\n<p>b</p>\n[R]"),
+        ("<p>a</p>\n<!-- routine -->\n<p>b</p>", "<p>a</p>\n[V][R]\n<p>b</p>"),
+        ("<p>a <!-- routine --> b</p>", "<p>a <!-- routine --> b</p>[V][R]"),
         ("<p>a</p>", "<p>a</p>[V][R]"),
     ],
 )
@@ -100,7 +101,7 @@ def test_video_goes_at_its_marker_or_just_before_the_routine(html, placed):
 
 def test_video_without_routine_goes_at_its_marker_or_last():
     """A plain post with a video: at the marker, else at the end."""
-    assert assemble("<p>a</p><!-- video --><p>b</p>", "", "[V]") == "<p>a</p>[V]<p>b</p>"
+    assert assemble("<p>a</p>\n<!-- video -->\n<p>b</p>", "", "[V]") == "<p>a</p>\n[V]\n<p>b</p>"
     assert assemble("<p>a</p>", "", "[V]") == "<p>a</p>[V]"
 
 

@@ -1,0 +1,139 @@
+"""Unusual posts, as a careless author writes them: one clear line each, the same from check and build.
+
+`fixtures/careless/` holds one post per mistake, `expected.txt` the line each
+gives. `fixtures/careful/` holds unusual posts that are right, and must build
+into the right pages.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.posts import FIXTURES, ROOT
+from tests.sites import build, make_site
+
+CARELESS, CAREFUL = FIXTURES / "careless", FIXTURES / "careful"
+EXPECTED = sorted((CARELESS / "expected.txt").read_text(encoding="utf-8").splitlines())
+
+
+def check(root: Path) -> subprocess.CompletedProcess:
+    """`make check` on the site at root."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    return subprocess.run([sys.executable, "-m", "routines", "check"], cwd=root, env=env, capture_output=True, text=True, timeout=120)
+
+
+def site_with(root: Path, folder: Path) -> Path:
+    """This site's docs with every post of a fixture folder added."""
+    make_site(root)
+    for post in folder.iterdir():
+        if post.name != "expected.txt":
+            shutil.copy(post, root / "docs" / "blog" / "posts" / post.name)
+    return root
+
+
+@pytest.fixture(scope="module")
+def careless(tmp_path_factory):
+    root = site_with(tmp_path_factory.mktemp("careless"), CARELESS)
+    return check(root), build(root)
+
+
+@pytest.fixture(scope="module")
+def careful(tmp_path_factory):
+    root = site_with(tmp_path_factory.mktemp("careful"), CAREFUL)
+    result = build(root)
+    assert result.returncode == 0, result.output
+    assert check(root).returncode == 0
+    return result
+
+
+def test_check_prints_one_line_per_mistake(careless):
+    """`make check` prints exactly the expected line for every careless post, and fails."""
+    checked, _ = careless
+    assert checked.returncode == 1
+    assert sorted(checked.stdout.splitlines()) == EXPECTED
+
+
+def test_build_prints_the_same_lines(careless):
+    """The build fails with the very lines `make check` printed, and writes no site."""
+    checked, built = careless
+    assert built.returncode == 1
+    lines = sorted(line for line in built.output.splitlines() if line.startswith("docs/"))
+    assert lines == sorted(checked.stdout.splitlines())
+    assert not built.site.exists()
+
+
+def test_no_traceback_and_every_post_is_named(careless):
+    """Neither prints a traceback; every careless post is named by at least one line."""
+    checked, built = careless
+    for output in (checked.stdout + checked.stderr, built.output):
+        assert "Traceback" not in output and "Error:" not in output.replace("BuildError", "")
+    named = {line.split(":")[0].removeprefix("docs/blog/posts/") for line in EXPECTED}
+    posts = {p.name for p in CARELESS.iterdir() if p.name != "expected.txt"}
+    assert posts <= named | {"same-slug-a.md", "same-title-a.md"}, posts - named
+
+
+def test_lines_carry_no_python_reprs():
+    """What authors read never shows Python's spelling of a value."""
+    for line in EXPECTED:
+        assert not any(word in line for word in ("datetime.", "got '", "got True", "got False", "got None", "nan,", "inf,")), line
+
+
+def test_future_post_is_nowhere(careful):
+    """A post dated in the future is on no page, list, feed, sitemap or search entry."""
+    for path in careful.site.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json") and path.is_file():
+            text = path.read_text(encoding="utf-8")
+            assert "Kettlebell Halo" not in text and "kettlebell" not in text.lower(), path
+    assert not list(careful.site.glob("blog/2099/**/*.html"))
+    assert not (careful.site / "equipment" / "kettlebell").exists()
+
+
+@pytest.mark.parametrize("page", ["blog/", "blog/category/knee/", "blog/archive/2023/"])
+def test_titles_on_list_pages_are_text(careful, page):
+    """A title full of Markdown and HTML shows as typed on every list page, as one link."""
+    title = "**Bold** [link](x.md) `code` :fire: (c) <i>tag</i> & co"
+    headings = [h for h in careful.page(page).select(".md-post__content h2") if "Bold" in h.get_text()]
+    assert [h.get_text() for h in headings] == [title]
+    assert len(headings[0].select("a[href]")) == 1
+    assert not headings[0].select("strong, code, i, img, a a")
+
+
+def test_equipment_names_are_text_on_every_page(careful):
+    """Equipment named with markup is text on the home cards, related routines and its own page."""
+    for path in careful.site.rglob("*.html"):
+        assert "<b>roller</b>" not in path.read_text(encoding="utf-8"), path
+    page = careful.page("equipment/b-roller-b/")
+    assert page.select_one("article h1").get_text() == "Routines with a <b>roller</b>"
+    assert [a.get_text(strip=True) for a in page.select("article li a")] == ["**Bold** [link](x.md) `code` :fire: (c) <i>tag</i> & co"]
+    home = careful.page("")
+    assert any("<b>roller</b>" in card.get_text() for card in home.select(".routine-summary"))
+    assert careful.page("equipment/ball/").select_one("article h1").get_text() == "Routines with a *ball*"
+
+
+def test_merge_keys_and_step_links(careful):
+    """A step written once and merged with `<<:` builds; a link in step text points at the page."""
+    page = careful.page("blog/2023/06/02/stretches-written-once/")
+    titles = [h.get_text(" ", strip=True) for h in page.select(".routine-step h3")]
+    assert titles == ["Step 1: Calf stretch", "Step 2: Hamstring stretch"]
+    assert "30" in page.select_one("#step-2").get_text()
+    link = page.select_one("#step-2 .routine-step__text a")
+    assert link["href"] == "../../../../2024/01/17/knee-pain-self-massage-stretch/#routine"
+
+
+def test_quoted_values_and_markdown_files(careful):
+    """A `.markdown` post with quoted look-alike values is published with its text as written."""
+    page = careful.page("blog/2023/06/03/1230--no-time-try-this/")
+    assert page.select_one("article h1").get_text() == "12:30 — No Time? Try This"
+    assert "017 breaths" in page.select_one("#step-1 h3").get_text()
+    items = [item.find("title").text for item in ET.parse(careful.site / "feed_rss_created.xml").iter("item")]
+    assert "12:30 — No Time? Try This" in items
+    docs = json.loads((careful.site / "search" / "search_index.json").read_text())["docs"]
+    assert not any("Kettlebell" in d["title"] for d in docs)
