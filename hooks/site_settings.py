@@ -9,25 +9,14 @@ import os
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from routines.blog import Blog, read_blog
+from routines.blog import read_blog
 from routines.schema import Site
 
 
 def site(config: MkDocsConfig) -> Site:
     """The series, categories, blog settings and docs folder that posts may refer to."""
     blogs = [read_blog(plugin.config, config.docs_dir, config.theme.get("language", "en")) for plugin in _blogs(config)]
-    categories = [c for blog in blogs for c in blog.categories or ()]
-    return Site(
-        docs_dir=config.docs_dir,
-        series=tuple((config.extra.get("series") or {}).keys()),
-        categories=tuple(categories) or None,
-        blog=blogs[0] if blogs else Blog(),
-    )
-
-
-def post_dirs(config: MkDocsConfig) -> tuple[str, ...]:
-    """The posts folders of every blog, relative to docs/, ending in `/`."""
-    return tuple(read_blog(plugin.config, config.docs_dir).post_dir for plugin in _blogs(config))
+    return Site.of(config.docs_dir, (config.extra.get("series") or {}).keys(), blogs)
 
 
 def published_posts(config: MkDocsConfig) -> list:

@@ -26,7 +26,8 @@ def on_config(config: MkDocsConfig) -> None:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """`on_files`: runs before the blog plugin, which reads posts at priority -50."""
     pages = [(f.src_uri, f.abs_src_path, site_settings.shown_path(config, f.abs_src_path)) for f in files.documentation_pages()]
-    checked = check_pages(pages, site_settings.post_dirs(config), site_settings.site(config))
+    site = site_settings.site(config)
+    checked = check_pages(pages, site.post_dirs, site)
     if checked.problems:
         count = f"{len(checked.problems)} problem{'s' if len(checked.problems) != 1 else ''}"
         raise PluginError(f"{count} in posts; fix them and build again:\n" + "\n".join(map(str, checked.problems)))

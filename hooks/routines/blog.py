@@ -55,14 +55,14 @@ class Blog:
         """The last part of a post's address: its `slug:`, else its title made into one."""
         return slug or self.slugify(title, self.slugify_separator)
 
-    def post_path(self, title: str, slug: str, date: dt.date, categories: tuple[str, ...], file: str) -> str:
-        """Where the blog writes a post, relative to docs/ (`blog/2024/01/17/knee.md`), as Material computes it."""
+    def post_path(self, slug: str, date: dt.date, categories: tuple[str, ...], file: str) -> str:
+        """Where the blog writes a post with this slug, relative to docs/ (`blog/2024/01/17/knee.md`), as Material computes it."""
         day = date.date() if isinstance(date, dt.datetime) else date
         path = self.url_format.format(
             categories="/".join(self.slugify(name, self.slugify_separator) for name in categories[:1]),
             date=format_date(day, format=self.url_date_format, locale=self.language),
             file=posixpath.splitext(posixpath.basename(file))[0],
-            slug=self.slug(title, slug),
+            slug=slug,
         )
         return posixpath.join(self.blog_dir, posixpath.normpath(path.strip("/")) + ".md")
 
@@ -93,7 +93,7 @@ def read_blog(options: Mapping[str, Any], docs_dir: str, language: str = "en") -
         url_format=option("post_url_format", "{date}/{slug}"),
         url_date_format=option("post_url_date_format", "yyyy/MM/dd"),
         language=language or "en",
-        slugify=option("post_slugify", _DEFAULT_SLUGIFY) if callable(options.get("post_slugify")) else _DEFAULT_SLUGIFY,
+        slugify=options.get("post_slugify") if callable(options.get("post_slugify")) else _DEFAULT_SLUGIFY,
         slugify_separator=option("post_slugify_separator", "-"),
         future_is_draft=bool(option("draft_if_future_date", False)),
     )

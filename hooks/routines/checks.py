@@ -79,7 +79,10 @@ def _check_page(src: str, path: str, shown_path: str, post_dirs: tuple[str, ...]
             problems += _step_links(front, post, src, shown_path, site.docs_dir)
     else:
         problems = [Problem(shown_path, line, name, message) for line, name, message in front.errors]
-    return problems + broken_links(front.body, front.body_line, "body", src, shown_path, site.docs_dir)
+    return problems + [
+        Problem(shown_path, front.body_line + offset, "body", message)
+        for offset, message in broken_links(front.body, src, site.docs_dir)
+    ]
 
 
 # -----------------------------------------------------------------------------
@@ -88,45 +91,32 @@ def _check_page(src: str, path: str, shown_path: str, post_dirs: tuple[str, ...]
 
 
 def _addresses(posts: dict[str, tuple[FrontMatter, Post]], shown_as: dict[str, str], site: Site, now: dt.datetime) -> list[Problem]:
-    """Every post has an address of its own, made of one safe slug; authors exist; the future waits."""
+    """Every post has an address of its own, made of one safe slug; a post dated in the future waits."""
     blog = site.blog
     problems: list[Problem] = []
     taken: dict[str, str] = {_page_path(src): src for src in shown_as if not src.startswith(blog.post_dir)}
     for src, (front, post) in posts.items():
         data, file = front.data, shown_as[src]
-        slug = data.get("slug") or ""
-        if not blog.slug(post.title, slug):
+        slug = blog.slug(post.title, data.get("slug") or "")
+        if not slug:
             problems.append(Problem(file, front.line_of(("title",)), "title", "has no letters or digits to make the post's address from; add a slug, like: slug: knee-reset"))
             continue
-        target = _page_path(blog.post_path(post.title, slug, post.date, post.categories, src))
+        target = _page_path(blog.post_path(slug, post.date, post.categories, src))
         if target in taken:
             other = shown_as[taken[target]]
-            field_name = "slug" if slug else "title"
+            field_name = "slug" if data.get("slug") else "title"
             problems.append(Problem(
                 file, front.line_of((field_name,)), field_name,
                 f"gives the same address as {other} (/{target}); change the slug or the date of one of them",
             ))
         else:
             taken[target] = src
-        problems += _authors(front, file, blog.authors, blog.authors_file)
         if data.get("draft") is False and post.date is not None and blog.future_is_draft and blog.is_future(post.date, now):
             problems.append(Problem(
                 file, front.line_of(("draft",)), "draft",
                 f"false would publish this post before its date ({shown(post.date)}); remove 'draft: false' and it appears on that date",
             ))
     return problems
-
-
-def _authors(front: FrontMatter, file: str, known: frozenset[str] | None, authors_file: str) -> list[Problem]:
-    if known is None:
-        return []
-    listing = f"known: {', '.join(sorted(known))}" if known else "it defines none yet"
-    return [
-        Problem(file, front.line_of(("authors", index)), f"authors[{index + 1}]",
-                f'"{author}" is not in docs/{authors_file} ({listing}); add them there, or remove them here')
-        for index, author in enumerate(front.data.get("authors") or ())
-        if author not in known
-    ]
 
 
 def _page_path(src: str) -> str:
@@ -195,8 +185,8 @@ def links(text: str) -> list[tuple[int, str]]:
     return found_links
 
 
-def broken_links(text: str, first_line: int, field_name: str, src: str, shown_path: str, docs_dir: str) -> list[Problem]:
-    """Relative links and images in a Markdown text that point at nothing in docs/."""
+def broken_links(text: str, src: str, docs_dir: str) -> list[tuple[int, str]]:
+    """(line offset, what is wrong) of relative links and images in a Markdown text that point at nothing in docs/."""
     problems = []
     for offset, target in links(text):
         parts = urlsplit(target)
@@ -205,10 +195,7 @@ def broken_links(text: str, first_line: int, field_name: str, src: str, shown_pa
         path = unquote(parts.path)
         resolved = posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(src), path))
         if resolved.startswith("..") or not os.path.exists(os.path.join(docs_dir, resolved)):
-            problems.append(Problem(
-                shown_path, first_line + offset, field_name,
-                f'links to "{target}", but docs/{resolved} does not exist; check the path',
-            ))
+            problems.append((offset, f'links to "{target}", but docs/{resolved} does not exist; check the path'))
     return problems
 
 
@@ -218,8 +205,10 @@ def _step_links(front: FrontMatter, post: Post, src: str, shown_path: str, docs_
     for index, step in enumerate(post.routine.steps if post.routine else ()):
         if step.text:
             path = ("routine", "steps", index, "text")
-            for problem in broken_links(step.text, 0, front.name_of(path), src, shown_path, docs_dir):
-                problems.append(Problem(problem.file, front.line_of(path), problem.field, problem.message))
+            problems += [
+                Problem(shown_path, front.line_of(path), front.name_of(path), message)
+                for _, message in broken_links(step.text, src, docs_dir)
+            ]
     return problems
 
 

@@ -9,7 +9,7 @@ from .frontmatter import FieldPath, FrontMatter, read_front_matter
 from .markers import find_markers, indented_markers
 from .model import KINDS, Breath, Post, Routine, Step, Video
 from .schema import (
-    INVALID, Anything, Boolean, Categories, Checker, Choice, Date, Duration,
+    AUTHORS, CATEGORIES, INVALID, Anything, Boolean, Checker, Choice, Date, Duration,
     Field, Integer, ListOf, LocalFile, Number, OneOfSlugs, Problem, Record,
     Rule, Site, Text, Timestamp, Type, any_case,
 )
@@ -131,8 +131,7 @@ class Slug(Type):
         return {"type": "string", "pattern": f"^{self.PATTERN}$", "maxLength": 120}
 
     def parse(self, value, path, check):
-        text = Text(max_length=120).parse(value, path, check)
-        if text is INVALID or re.fullmatch(self.PATTERN, value):
+        if Text(max_length=120).parse(value, path, check) is INVALID or re.fullmatch(self.PATTERN, value):
             return value
         return check.report(path, f"must be one part of a web address, letters, digits and hyphens like knee-reset; {check.got(path, value)}")
 
@@ -206,9 +205,9 @@ POST = Record(
         Field("title", Text(max_length=200), required=True, help="the post's title"),
         Field("date", Date(), required=True, help="the publishing date, like 2024-01-17"),
         Field("description", Text(max_length=300)),
-        Field("categories", Categories()),
+        Field("categories", CATEGORIES),
         Field("tags", TEXT_LIST),
-        Field("authors", TEXT_LIST),
+        Field("authors", AUTHORS),
         Field("series", OneOfSlugs()),
         Field("draft", Boolean()),
         Field("pin", Boolean()),

@@ -224,7 +224,7 @@ class _Recorder:
                 continue
             key = self._key(key_node)
             field_path = path + (key,)
-            if key_node.tag not in (_STR,) and isinstance(key_node, yaml.ScalarNode):
+            if key_node.tag != _STR and isinstance(key_node, yaml.ScalarNode):
                 self._note(self.result.keys_written, field_path, key_node.value, merged)
             line = self.lines.at(key_node.start_mark)
             if key in seen and not merged:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from .blog import Blog, read_blog
+from .blog import read_blog
 from .schema import Site
 
 
@@ -26,15 +26,18 @@ class Project:
     Attributes:
         root: the folder of mkdocs.yml.
         docs_dir: the docs folder.
-        post_dirs: posts folders relative to docs/, each ending in `/`.
         site: series, categories and the docs folder, for the validator.
     """
 
     root: Path
     docs_dir: Path
-    post_dirs: tuple[str, ...]
     site: Site
     exclude_docs: str = ""
+
+    @property
+    def post_dirs(self) -> tuple[str, ...]:
+        """Posts folders relative to docs/, each ending in `/`."""
+        return self.site.post_dirs
 
     def shown(self, path: Path) -> str:
         """A path as error lines name it: relative to mkdocs.yml."""
@@ -52,9 +55,5 @@ def load_project(config_file: Path) -> Project:
         for name, options in (next(iter(p.items())) if isinstance(p, dict) else (p, {}) for p in config.get("plugins") or [])
         if name.split(" ")[0] in ("blog", "material/blog")
     ]
-    categories = [c for blog in blogs for c in blog.categories or ()]
-    series = tuple(((config.get("extra") or {}).get("series") or {}).keys())
-    site = Site(docs_dir=str(docs_dir), series=series, categories=tuple(categories) or None, blog=blogs[0] if blogs else Blog())
-    post_dirs = [blog.post_dir for blog in blogs]
-    exclude = config.get("exclude_docs") or ""
-    return Project(root=root, docs_dir=docs_dir, post_dirs=tuple(post_dirs), site=site, exclude_docs=exclude)
+    site = Site.of(str(docs_dir), ((config.get("extra") or {}).get("series") or {}).keys(), blogs)
+    return Project(root=root, docs_dir=docs_dir, site=site, exclude_docs=config.get("exclude_docs") or "")

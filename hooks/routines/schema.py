@@ -35,12 +35,23 @@ class Site:
         series: known series slugs.
         categories: allowed categories, or None for any.
         blog: the blog's settings (addresses, excerpts, authors, drafts).
+        post_dirs: every blog's posts folder relative to docs/, ending in `/`.
     """
 
     docs_dir: str
     series: tuple[str, ...] = ()
     categories: tuple[str, ...] | None = None
     blog: Blog = Blog()
+    post_dirs: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, docs_dir: str, series: Iterable[str], blogs: list[Blog]) -> Site:
+        """What posts may refer to, from the site's blogs (categories of all, settings of the first)."""
+        categories = tuple(c for blog in blogs for c in blog.categories or ())
+        return cls(
+            docs_dir=docs_dir, series=tuple(series), categories=categories or None,
+            blog=blogs[0] if blogs else Blog(), post_dirs=tuple(blog.post_dir for blog in blogs),
+        )
 
 
 @dataclass(frozen=True)
@@ -343,24 +354,52 @@ class OneOfSlugs(Type):
 
 
 @dataclass(frozen=True)
-class Categories(Type):
-    """Blog categories (body regions), limited to the site's list if it has one."""
+class Listed(Type):
+    """A list of names from a list the site defines (categories, authors); any names when it defines none.
+
+    Attributes:
+        allowed: the site's list, or None.
+        unknown: what to say of a name not on it.
+        example: shown when the value is not a list.
+        in_schema: JSON Schema lists the allowed names.
+        item: each name's type.
+    """
+
+    allowed: Callable[[Site], Iterable[str] | None]
+    unknown: Callable[[str, Site], str]
+    example: str
+    in_schema: bool = True
+    item: Text = Text()
 
     def parse(self, value, path, check):
-        items = ListOf(Text(), example="[Knee]").parse(value, path, check)
-        allowed = check.site.categories
+        items = ListOf(self.item, example=self.example).parse(value, path, check)
+        allowed = self.allowed(check.site)
         if items is INVALID or allowed is None:
             return items
         for index, item in enumerate(items):
             if item not in allowed:
-                hint = did_you_mean(item, allowed)
-                shown = json.dumps(item, ensure_ascii=False)
-                check.report(path + (index,), f"{shown} is not a category of this site{hint}; allowed: {', '.join(allowed)}")
+                check.report(path + (index,), self.unknown(item, check.site))
         return items
 
     def json_schema(self, site):
-        item = {"enum": list(site.categories)} if site.categories is not None else Text().json_schema(site)
+        allowed = self.allowed(site) if self.in_schema else None
+        item = {"enum": list(allowed)} if allowed is not None else self.item.json_schema(site)
         return {"type": "array", "items": item}
+
+
+def _not_a_category(item: str, site: Site) -> str:
+    allowed = site.categories
+    return f"{json.dumps(item, ensure_ascii=False)} is not a category of this site{did_you_mean(item, allowed)}; allowed: {', '.join(allowed)}"
+
+
+def _not_an_author(item: str, site: Site) -> str:
+    known = site.blog.authors
+    listing = f"known: {', '.join(sorted(known))}" if known else "it defines none yet"
+    return f'{json.dumps(item, ensure_ascii=False)} is not in docs/{site.blog.authors_file} ({listing}); add them there, or remove them here'
+
+
+CATEGORIES = Listed(lambda site: site.categories, _not_a_category, "[Knee]")
+AUTHORS = Listed(lambda site: site.blog.authors, _not_an_author, "[jane]", in_schema=False, item=Text(max_length=200))
 
 
 @dataclass(frozen=True)
