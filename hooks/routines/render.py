@@ -9,11 +9,11 @@ from typing import Callable
 import jinja2
 
 from .markers import marker_in_html
-from .model import Post, Routine, Step, Video
+from .model import Breath, Post, Routine, Step, Video
 from .structured import script_json, video_object
 from .units import about_minutes, clock
 from .video import VideoSource, embed_url, file_type, player_src, watch_url
-from .wording import breath_instructions, dose, routine_seconds
+from .wording import breath_instructions, dose, plan, routine_seconds
 
 DEFAULT_TITLE = "The routine"
 STEP_TITLE_LEVEL = 3  # each card's title is an h3 (partials/routine-step.html, partials/routine-search.html)
@@ -40,6 +40,44 @@ class RoutineView:
     equipment: tuple[str, ...]
     estimate: str
     steps: tuple[StepView, ...]
+
+    @property
+    def follow_json(self) -> str:
+        """What the follow-along view runs, as JSON safe inside <script> (see `follow_data`)."""
+        return script_json(follow_data(self))
+
+
+def follow_data(view: RoutineView) -> dict:
+    """The routine for the follow-along view: the cards' own words and each step's plan.
+
+    The script words nothing itself: doses, labels and the estimate come
+    from here, so the view and the cards always say the same.
+    """
+    return {
+        "title": view.title,
+        "estimate": view.estimate,
+        "steps": [
+            {
+                "title": card.step.title,
+                "dose": card.dose,
+                "cues": card.step.cues,
+                "equipment": ", ".join(card.step.equipment),
+                "video_at": card.step.video_at,
+                "breath": _breath_attributes(card.step.breath) if card.step.breath else None,
+                "plan": [[s.kind, s.seconds, s.label, s.detail] for s in plan(card.step)],
+            }
+            for card in view.steps
+        ],
+    }
+
+
+def _breath_attributes(breath: Breath) -> dict[str, object]:
+    """A <breath-timer>'s attributes for this pacing (partials/breath-timer.html writes the same)."""
+    return {
+        "inhale": breath.inhale, "hold": breath.hold, "exhale": breath.exhale, "hold-out": breath.hold_out,
+        "rounds": breath.rounds, "count-seconds": breath.count_seconds,
+        "inhale-cue": breath.inhale_cue, "exhale-cue": breath.exhale_cue,
+    }
 
 
 def routine_view(routine: Routine, markdown: Callable[[str], str], video: VideoView | None = None) -> RoutineView:

@@ -47,6 +47,7 @@ def base_url(tmp_path_factory):
     make_site(root, site_url=url)
     add_video_posts(root)
     (root / "docs" / "blog" / "posts" / "hostile.md").write_text((FIXTURES / "hostile-post.md").read_text())
+    (root / "docs" / "blog" / "posts" / "every-step-kind.md").write_text((FIXTURES / "every-step-kind.md").read_text())
     (root / "docs" / "timers.md").write_text((FIXTURES / "timers.md").read_text())
     result = build(root)
     assert result.returncode == 0, result.output

@@ -44,7 +44,7 @@ def visit(new_page, base_url):
 def test_nothing_leaves_the_site_before_play(visit, base_url, path):
     """On load, hover and keyboard focus, every request stays on the site's origin."""
     page = visit(path)
-    facade = page.locator("a.post-video__facade")
+    facade = page.locator(".post-video__facade")
     facade.hover()
     page.keyboard.press("Tab")
     facade.focus()
@@ -58,7 +58,7 @@ def test_nothing_leaves_the_site_before_play(visit, base_url, path):
 def test_youtube_plays_in_privacy_mode_with_a_referrer(visit):
     """Pressing play swaps in youtube-nocookie.com, with a referrer policy YouTube accepts."""
     page = visit(KNEE)
-    page.get_by_role("link", name="Play video: Knee Pain? Try This Self Massage + Stretch").click()
+    page.get_by_role("button", name="Play video: Knee Pain? Try This Self Massage + Stretch").click()
     frame = page.locator("figure#video iframe")
     assert frame.get_attribute("src") == "https://www.youtube-nocookie.com/embed/AbCdEfGhIjK?autoplay=1&start=0"
     assert frame.get_attribute("referrerpolicy") == "strict-origin-when-cross-origin"
@@ -72,9 +72,21 @@ def test_youtube_plays_in_privacy_mode_with_a_referrer(visit):
 def test_vimeo_plays_with_do_not_track(visit):
     """Vimeo's player comes with dnt=1 and the unlisted video's hash."""
     page = visit(VIMEO)
-    page.locator("a.post-video__facade").click()
+    page.locator(".post-video__facade").click()
     src = page.locator("figure#video iframe").get_attribute("src")
     assert src == "https://player.vimeo.com/video/76979871?h=8f2a1c3b4d&autoplay=1&dnt=1#t=0s"
+
+
+def test_with_scripts_the_play_control_is_a_button_that_space_presses(visit):
+    """Scripts on, the facade is a button: Space plays the video instead of scrolling the page."""
+    page = visit(KNEE)
+    assert page.locator("figure#video a.post-video__facade").count() == 0
+    play = page.get_by_role("button", name="Play video: Knee Pain? Try This Self Massage + Stretch")
+    play.focus()
+    scrolled = page.evaluate("scrollY")
+    page.keyboard.press("Space")
+    assert page.locator("figure#video iframe").count() == 1
+    assert page.evaluate("scrollY") == scrolled
 
 
 @pytest.mark.parametrize(
@@ -99,7 +111,7 @@ def test_watch_this_step_starts_the_video_at_its_moment(visit, path, step, expec
 def test_local_video_plays_in_place_with_captions(visit):
     """A self-hosted video becomes <video controls> with its captions track; steps seek it."""
     page = visit(LOCAL)
-    page.locator("a.post-video__facade").click()
+    page.locator(".post-video__facade").click()
     video = page.locator("figure#video video.post-video__player")
     assert video.evaluate("v => [v.controls, new URL(v.src).pathname, new URL(v.src).hash]") == [
         True, "/blog/media/calf.mp4", "#t=0",
@@ -120,7 +132,7 @@ def test_no_layout_shift_from_facade_to_player(visit, path):
     frame = page.locator("figure#video video-facade")
     before = frame.evaluate(place)
     pressed = page.evaluate("performance.now()")
-    page.locator("a.post-video__facade").click()
+    page.locator(".post-video__facade").click()
     page.locator("figure#video .post-video__player").wait_for()
     page.wait_for_timeout(200)
     shifts = page.evaluate("at => __shifts.filter(s => s.at >= at)", pressed)
@@ -145,5 +157,5 @@ def test_without_javascript_a_local_video_still_plays(new_page, base_url):
     """No scripts: a self-hosted video shows the browser's own player with captions."""
     page = new_page(java_script_enabled=False)
     page.goto(base_url + LOCAL)
-    assert not page.locator("a.post-video__facade").is_visible()
+    assert not page.locator(".post-video__facade").is_visible()
     assert page.locator("figure#video video[controls] track[kind=captions]").count() == 1

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import json
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
@@ -97,6 +99,29 @@ def test_plain_strings_are_escaped(env):
     assert soup.select_one(".routine-step__cues li").get_text() == payload
     assert soup.select_one("breath-timer")["inhale-cue"] == payload
     assert soup.select_one("breath-timer")["exhale-cue"] == '"quoted"'
+    assert soup.select_one("dialog h2").get_text() == payload
+    data = soup.select_one("follow-along script").string
+    assert "<" not in data and ">" not in data and "&" not in data
+    assert json.loads(data)["steps"][0]["cues"] == [payload]
+
+
+def test_follow_along_runs_the_cards_own_words(knee):
+    """The view's data says what the cards say: titles, doses, cues, equipment, pacing and the estimate."""
+    data = json.loads(knee.select_one("follow-along script").string)
+    cards = knee.select(".routine-step")
+    assert [s["title"] for s in data["steps"]] == [c.select_one(".routine-step__title").get_text().split(": ", 1)[1].strip() for c in cards]
+    assert [s["dose"] for s in data["steps"]] == [c.select_one(".routine-step__dose").get_text() for c in cards]
+    assert data["estimate"] == knee.select_one(".routine__fact dd").get_text() == f"about 4{NBSP}min"
+    assert data["steps"][0]["cues"][0] == cards[0].select_one(".routine-step__cues li").get_text()
+    assert data["steps"][1]["equipment"] == "foam roller"
+    assert data["steps"][1]["video_at"] == 130
+    timer = cards[1].select_one("breath-timer")
+    assert {k: str(v) for k, v in data["steps"][1]["breath"].items() if v != ""} == {
+        k: v for k, v in timer.attrs.items() if k != "class"
+    }
+    assert data["steps"][1]["plan"] == [["ready", 5, "Get ready", ""], ["breath", 72, "", ""]]
+    assert knee.select_one("dialog")["aria-labelledby"] == knee.select_one("dialog h2")["id"]
+    assert knee.select_one("follow-along button").get_text(strip=True) == "Start routine"
 
 
 def test_defaults_for_a_minimal_routine(env):

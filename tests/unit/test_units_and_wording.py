@@ -7,7 +7,7 @@ import pytest
 from routines.model import Breath, Routine, Step
 from routines.units import about_minutes, clock, parse_duration, parse_timestamp, words_for_seconds
 from routines.video import VideoSource, parse_video_source
-from routines.wording import breath_dose, breath_instructions, dose, routine_seconds, step_seconds
+from routines.wording import READY_SECONDS, breath_dose, breath_instructions, dose, plan, routine_seconds, step_seconds
 
 NBSP = "\u00a0"
 
@@ -127,6 +127,9 @@ def test_breath_instructions_read_without_a_timer():
     ("fields", "seconds"),
     [
         ({"duration": 120}, 120),
+        ({"duration": 60, "each": "side"}, 120),
+        ({"hold": 15, "each": "side", "sets": 2, "rest": 10}, 70),
+        ({"sets": 2, "reps": 8, "hold": 3}, 48),
         ({"reps": 3, "each": "direction"}, 30),
         ({"sets": 2, "reps": 8, "rest": 20}, 100),
         ({"hold": 30, "each": "side"}, 60),
@@ -148,3 +151,50 @@ def test_routine_time_adds_up_steps_and_equipment_is_a_union():
     )
     assert routine_seconds(routine) == 135
     assert routine.all_equipment == ("foam roller", "tennis ball", "mat")
+
+
+def shape(step: Step) -> list[tuple]:
+    return [(s.kind, s.seconds, s.label, s.detail) for s in plan(step)]
+
+
+@pytest.mark.parametrize(
+    ("fields", "segments"),
+    [
+        ({"duration": 120}, [("ready", 5, "Get ready", ""), ("time", 120, "", "")]),
+        (
+            {"duration": 60, "each": "side"},
+            [("ready", 5, "Get ready", ""), ("time", 60, "First side", ""), ("switch", 5, "Switch sides", ""), ("time", 60, "Second side", "")],
+        ),
+        (
+            {"hold": 30, "sets": 2, "each": "leg", "rest": 10},
+            [
+                ("ready", 5, "Get ready", ""), ("time", 30, "Set 1 of 2: First leg", ""), ("switch", 5, "Switch legs", ""),
+                ("time", 30, "Set 1 of 2: Second leg", ""), ("rest", 10, "Rest", ""), ("time", 30, "Set 2 of 2: First leg", ""),
+                ("switch", 5, "Switch legs", ""), ("time", 30, "Set 2 of 2: Second leg", ""),
+            ],
+        ),
+        ({"hold": 20, "sets": 2}, [("ready", 5, "Get ready", ""), ("time", 20, "Set 1 of 2: Hold", ""), ("ready", 5, "Get ready", ""), ("time", 20, "Set 2 of 2: Hold", "")]),
+        ({"sets": 2, "reps": 8, "rest": 20}, [("set", 40, "Set 1 of 2", "8 reps"), ("rest", 20, "Rest", ""), ("set", 40, "Set 2 of 2", "8 reps")]),
+        ({"sets": 2, "reps": 8, "hold": 3, "each": "side"}, [("set", 48, "Set 1 of 2", f"8 reps each side, hold 3{NBSP}s"), ("set", 48, "Set 2 of 2", f"8 reps each side, hold 3{NBSP}s")]),
+        ({"reps": 3, "each": "direction"}, [("reps", 30, "", "3 reps each direction")]),
+        ({"breath": Breath(inhale=4, exhale=8, rounds=6)}, [("ready", 5, "Get ready", ""), ("breath", 72, "", "")]),
+        ({"breath": Breath(inhale=4, exhale=4, rounds=2), "reps": 5}, [("ready", 5, "Get ready", ""), ("breath", 16, "", ""), ("reps", 25, "", "5 reps")]),
+        ({}, [("reps", 60, "", "At your own pace")]),
+    ],
+)
+def test_each_step_kind_runs_as_a_plan(fields, segments):
+    """What the follow-along view counts down or waits for, step shape by step shape."""
+    assert shape(Step(title="x", kind="rest", **fields)) == segments
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"duration": 90, "each": "side"}, {"sets": 3, "reps": 10, "rest": 30}, {"hold": 20, "each": "side", "sets": 2, "rest": 15},
+     {"breath": Breath(inhale=4, hold=2, exhale=6, hold_out=2, rounds=5, count_seconds=1.5)}, {}],
+)
+def test_estimate_is_the_plan_without_the_views_own_countdowns(fields):
+    """The "about N min" and the view add up the same segments: lead-ins and switches aside."""
+    step = Step(title="x", kind="rest", **fields)
+    gaps = sum(s.seconds for s in plan(step) if s.kind in ("ready", "switch"))
+    assert step_seconds(step) == sum(s.seconds for s in plan(step)) - gaps
+    assert all(s.seconds == READY_SECONDS for s in plan(step) if s.kind in ("ready", "switch"))

@@ -1,6 +1,8 @@
 /* <breath-timer>: a breath pacer you can follow with your eyes closed.
  *
- * Upgrades the instructions rendered inside it. Every frame derives the phase
+ * Upgrades the instructions rendered inside it. With the `guided` attribute
+ * it is part of the follow-along view, which runs it (`follow`), holds the
+ * wake lock and announces its phases. Every frame derives the phase
  * from one monotonic start time (pausing shifts that time), so the display,
  * the sound cues and the real clock cannot drift apart. Custom elements are
  * upgraded whenever Material's instant navigation inserts a page, and clean up
@@ -91,7 +93,7 @@
       this.cueEl = make("p", "cue");
       this.roundEl = make("p", "round");
       this.live = make("p", "live");
-      this.live.setAttribute("aria-live", "polite");
+      if (!this.hasAttribute("guided")) this.live.setAttribute("aria-live", "polite");
       this.toggle = make("button", "toggle");
       const reset = make("button", "reset", "Reset");
       const label = make("label", "sound", " Sound and vibration");
@@ -127,7 +129,12 @@
     }
 
     start() {
-      this.origin = performance.now();
+      this.follow(performance.now());
+    }
+
+    /* Run as if started at `origin` (a performance.now() time). */
+    follow(origin) {
+      this.origin = origin;
       this.key = "";
       this.run();
     }
@@ -157,7 +164,7 @@
     run() {
       this.state = this.dataset.state = "running";
       this.toggle.textContent = "Pause";
-      this.lock();
+      if (!this.hasAttribute("guided")) this.lock();
       this.cue();
       this.frame();
     }
@@ -186,7 +193,7 @@
         const lead = round > 1 && index === 0 ? `Round ${round} of ${rounds}. ` : "";
         this.say(`${lead}${phase.label}, ${phase.counts}. ${phase.cue}`.trim());
         if (this.sound.checked) navigator.vibrate?.(phase.name === "inhale" ? 80 : [40, 60, 40]);
-        this.dispatchEvent(new CustomEvent("breath-phase", { bubbles: true, detail: { phase: phase.name, round, at: now } }));
+        this.dispatchEvent(new CustomEvent("breath-phase", { bubbles: true, detail: { phase: phase.name, label: phase.label, round, at: now } }));
       }
       this.raf = requestAnimationFrame(this.frame);
     };

@@ -1,5 +1,6 @@
 /* <video-facade>: the post's video, which costs nothing and tells no one
- * until the reader presses play. Then it becomes the player in place (same
+ * until the reader presses play (a link to the video without scripts, a
+ * button with them). Then it becomes the player in place (same
  * box, so nothing shifts) and takes focus. "Watch this step" links start it
  * at their moment.
  */
@@ -11,6 +12,14 @@
   class VideoFacade extends HTMLElement {
     connectedCallback() {
       this.addEventListener("click", this);
+      // Scripts on, the play control plays here: a button, not a link away.
+      const link = this.querySelector("a.post-video__facade");
+      if (!link) return;
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = link.className;
+      button.append(...link.childNodes);
+      link.replaceWith(button);
     }
 
     disconnectedCallback() {
