@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -43,8 +44,8 @@ class RoutineView:
 
     @property
     def follow_json(self) -> str:
-        """What the follow-along view runs, as JSON safe inside <script> (see `follow_data`)."""
-        return script_json(follow_data(self))
+        """What the follow-along view runs, as JSON (see `follow_data`), for an attribute."""
+        return json.dumps(follow_data(self), ensure_ascii=False, separators=(",", ":"))
 
 
 def follow_data(view: RoutineView) -> dict:
@@ -178,7 +179,10 @@ def video_view(post: Post, page_url: str, url: Callable[[str], str], absolute: C
         file_type=file_type(source.id) if is_file else "",
         poster_url=url(video.poster) if video.poster else "",
         captions_url=url(video.captions) if video.captions else "",
-        json_ld=script_json(data),
+        # A one-node array: the same JSON-LD, and a harmless expression where
+        # Material's instant navigation runs the page's inline scripts as
+        # JavaScript (a bare object would be a syntax error there).
+        json_ld=script_json([data]),
     )
 
 

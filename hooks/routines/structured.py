@@ -69,7 +69,7 @@ def video_object(post: Post, page_url: str, published: dt.date | None, embed: st
     return data
 
 
-def script_json(data: dict) -> str:
+def script_json(data: dict | list) -> str:
     """JSON safe inside <script>: no `<`, `>` or `&` that could close or open a tag."""
     text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

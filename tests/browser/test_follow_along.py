@@ -414,3 +414,70 @@ def test_view_fills_a_phone_screen(visit):
     box = view.bounding_box()
     assert (box["width"], box["height"]) == (360, 740)
     assert page.evaluate("[...document.querySelectorAll('dialog *')].every(el => el.getBoundingClientRect().right <= 361)")
+
+
+def run_to_the_end(page, view, presses: int = 200) -> int:
+    """Let the routine run, pressing only "Set done" and, for reps, "Next step"; returns the presses."""
+    pressed = 0
+    while not view.locator(".follow__end").is_visible():
+        assert pressed < presses, "the routine never finished"
+        if view.get_by_role("button", name="Set done").is_visible():
+            view.get_by_role("button", name="Set done").click()
+            pressed += 1
+        elif view.locator("[data-part=clock]").is_hidden() and view.locator("breath-timer").count() == 0:
+            view.get_by_role("button", name="Next step").click()
+            pressed += 1
+        else:
+            page.clock.run_for(5000)
+    return pressed
+
+
+def test_every_routine_post_runs_to_the_end(visit, base_url):
+    """Any valid post an author writes runs from "Start routine" to "Routine complete", hostile words included."""
+    listing = visit("blog/")
+    posts = listing.eval_on_selector_all(".md-post h2 a", "links => links.map(a => a.href)")
+    ran = []
+    for href in posts:
+        page = visit(href.removeprefix(base_url))
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        if not page.locator("follow-along").count():
+            continue
+        view = start(page)
+        steps = int(view.locator("[data-part=count]").inner_text().split(" of ")[1])
+        run_to_the_end(page, view)
+        assert errors == [] and page.evaluate("window.__pwned") is None, (href, errors)
+        ran.append((href, steps))
+    assert len(ran) >= 7, ran
+    assert (base_url + EVERY, 6) in ran
+
+
+def test_the_pages_own_shortcuts_wait_while_the_view_is_open(visit):
+    """Material's "n" (next page) and "/" (search) do nothing while the reader is in the view."""
+    page = visit()
+    view = start(page)
+    url = page.url
+    for key in ["n", "/", "s"]:
+        page.keyboard.press(key)
+    page.clock.run_for(500)
+    assert page.url == url and view.is_visible()
+    assert page.evaluate("!!document.activeElement.closest('dialog[open]')")
+
+
+def test_instant_navigation_starts_and_cleans_up(visit, base_url):
+    """Reached by instant navigation the view works; leaving the page closes it and lets the screen sleep."""
+    page = visit("blog/")
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.locator(f".md-post h2 a[href$='{KNEE.removeprefix('blog/')}']").click()
+    page.clock.run_for(1000)
+    page.wait_for_url(base_url + KNEE)
+    assert page.evaluate("document.querySelectorAll('script[src*=follow-along]').length") == 1
+    view = start(page)
+    page.clock.run_for(5000 + FRAME)
+    assert seen(view)[3] == "2:00"
+    assert page.evaluate("__wake.active") == 1
+    page.evaluate("document.querySelector('follow-along').remove()")  # what instant navigation does to the old page
+    page.clock.run_for(FRAME)
+    assert page.evaluate("__wake.active") == 0
+    assert errors == []

@@ -100,14 +100,13 @@ def test_plain_strings_are_escaped(env):
     assert soup.select_one("breath-timer")["inhale-cue"] == payload
     assert soup.select_one("breath-timer")["exhale-cue"] == '"quoted"'
     assert soup.select_one("dialog h2").get_text() == payload
-    data = soup.select_one("follow-along script").string
-    assert "<" not in data and ">" not in data and "&" not in data
-    assert json.loads(data)["steps"][0]["cues"] == [payload]
+    data = json.loads(soup.select_one("follow-along")["data-routine"])
+    assert data["steps"][0]["cues"] == [payload] and data["title"] == payload
 
 
 def test_follow_along_runs_the_cards_own_words(knee):
     """The view's data says what the cards say: titles, doses, cues, equipment, pacing and the estimate."""
-    data = json.loads(knee.select_one("follow-along script").string)
+    data = json.loads(knee.select_one("follow-along")["data-routine"])
     cards = knee.select(".routine-step")
     assert [s["title"] for s in data["steps"]] == [c.select_one(".routine-step__title").get_text().split(": ", 1)[1].strip() for c in cards]
     assert [s["dose"] for s in data["steps"]] == [c.select_one(".routine-step__dose").get_text() for c in cards]

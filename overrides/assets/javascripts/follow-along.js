@@ -37,7 +37,7 @@
   class FollowAlong extends HTMLElement {
     connectedCallback() {
       if (!this.ui) {
-        this.data = JSON.parse(this.querySelector("script").textContent);
+        this.data = JSON.parse(this.dataset.routine);
         this.dialog = this.querySelector("dialog");
         this.ui = {};
         for (const el of this.querySelectorAll("[data-part]")) this.ui[el.dataset.part] = el;
@@ -70,6 +70,7 @@
         else if (act) this[act]();
       } else if (type === "keydown") {
         if (!this.dialog.open) return;
+        event.stopPropagation(); // the page's own shortcuts (Material's "n", "/") wait until the view closes
         const move = { ArrowLeft: "previous", ArrowRight: "next" }[key];
         if (move && this.plan) this[move]();
         else if (key === " " && !target.closest("button, input")) this.pause();
