@@ -249,8 +249,10 @@ def test_upgrading_shifts_nothing(new_page, base_url):
     page.goto(base_url + KNEE)
     page.locator("#step-2 .breath-timer__ui").wait_for()
     page.wait_for_timeout(300)
-    # Material's own sidebar sometimes settles after load on a phone; the article must not move.
-    assert page.evaluate("__shifts.filter(s => s.inContent)") == []
+    # Material's own post sidebar (hidden in the drawer on a phone) sometimes
+    # settles after load on a busy machine; the article must not move.
+    article = "__shifts.filter(s => s.inContent && !s.moved.every(m => String(m).startsWith('md-sidebar')))"
+    assert page.evaluate(article) == []
 
 
 def test_two_timers_run_independently(open_timer):
