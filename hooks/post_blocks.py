@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 import held_back
 import read_once
 from routines.markdown_blocks import HeadingsBelow
-from routines.render import STEP_TITLE_LEVEL, assemble, render_routine, render_routine_search, render_video, routine_view, video_view
+from routines.render import STEP_TITLE_LEVEL, Paper, assemble, render_routine, render_routine_search, render_video, routine_view, video_view
 
 
 class _Build:
@@ -94,7 +94,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     # post's view objects would be scanned again and again.
     routine_block = video_block = ""
     if post.routine:
-        view = routine_view(post.routine, lambda text: _build.markdown(text, page, files), video)
+        paper = Paper(post.title, config.site_name, page.canonical_url or "") if page.canonical_url else None
+        view = routine_view(post.routine, lambda text: _build.markdown(text, page, files), video, paper)
         routine_block = held_back.hold(config, page, "routine", render_routine(env, view, safety), render_routine_search(env, view))
     if video:
         video_block = held_back.hold(config, page, "video", render_video(env, video))

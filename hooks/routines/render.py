@@ -11,6 +11,7 @@ import jinja2
 
 from .markers import marker_in_html
 from .model import Breath, Post, Routine, Step, Video
+from .paper import qr_svg
 from .structured import script_json, video_object
 from .units import about_minutes, clock
 from .video import VideoSource, embed_url, file_type, player_src, watch_url
@@ -31,6 +32,20 @@ class StepView:
     breath_text: tuple[str, ...]
     video_clock: str
     watch_url: str
+    watch_qr: str = ""
+
+
+@dataclass(frozen=True)
+class Paper:
+    """What the printed routine says of where it came from."""
+
+    post_title: str
+    site_name: str
+    url: str
+
+    @property
+    def qr(self) -> str:
+        return qr_svg(self.url, f"QR code: {self.url}")
 
 
 @dataclass(frozen=True)
@@ -41,6 +56,7 @@ class RoutineView:
     equipment: tuple[str, ...]
     estimate: str
     steps: tuple[StepView, ...]
+    paper: Paper | None = None
 
     @property
     def follow_json(self) -> str:
@@ -81,13 +97,16 @@ def _breath_attributes(breath: Breath) -> dict[str, object]:
     }
 
 
-def routine_view(routine: Routine, markdown: Callable[[str], str], video: VideoView | None = None) -> RoutineView:
+def routine_view(
+    routine: Routine, markdown: Callable[[str], str], video: VideoView | None = None, paper: Paper | None = None
+) -> RoutineView:
     """Word the routine for the partial.
 
     Args:
         routine: the validated routine.
         markdown: turns a step's `text` into HTML, as the page body is.
         video: the post's video, for each step's "watch this step" link.
+        paper: the post's title, the site's name and the post's address, for print.
     """
     steps = tuple(
         StepView(
@@ -98,6 +117,7 @@ def routine_view(routine: Routine, markdown: Callable[[str], str], video: VideoV
             breath_text=tuple(breath_instructions(step.breath)) if step.breath else (),
             video_clock=clock(step.video_at) if step.video_at is not None else "",
             watch_url=video.watch_at(step.video_at) if video and step.video_at is not None else "",
+            watch_qr=_watch_qr(video, step.video_at, paper, number) if paper and video and step.video_at is not None else "",
         )
         for number, step in enumerate(routine.steps, start=1)
     )
@@ -106,7 +126,16 @@ def routine_view(routine: Routine, markdown: Callable[[str], str], video: VideoV
         equipment=routine.all_equipment,
         estimate=about_minutes(routine_seconds(routine)),
         steps=steps,
+        paper=paper,
     )
+
+
+def _watch_qr(video: VideoView, seconds: int, paper: Paper, number: int) -> str:
+    """A QR code to the step's moment: on the video's host, or for a video of the site's own, the step on the post."""
+    url = video.watch_at(seconds)
+    if not url.startswith(("https://", "http://")):
+        url = f"{paper.url}#step-{number}"
+    return qr_svg(url, f"QR code: the video at {clock(seconds)}")
 
 
 def render_routine(env: jinja2.Environment, view: RoutineView, safety: str = "") -> str:

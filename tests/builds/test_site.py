@@ -46,6 +46,19 @@ def test_every_routine_post_renders_its_cards(site):
     assert site.page("blog/2024/01/31/basic-nutrition-tips-holiday-hype/").select("#routine") == []
 
 
+def test_routines_carry_their_paper_header_and_qr_codes(site):
+    """For print: the post's title, the site's name and address as a QR code, and one code per step with a video moment."""
+    knee = site.page(KNEE)
+    paper = knee.select_one("#routine .routine__paper")
+    assert paper.select_one(".routine__paper-title").get_text() == "Knee Pain? Try This Self Massage + Stretch"
+    assert "DIY Workout Recovery · https://example.org/" + KNEE in paper.get_text()
+    assert paper.select_one("svg.qr title").get_text() == "QR code: https://example.org/" + KNEE
+    assert [f.figcaption.get_text() for f in knee.select(".routine-step__qr")] == ["Video at 0:45", "Video at 2:10", "Video at 4:30"]
+    neck = site.page("blog/2023/12/13/cranky-neck-movement-flow/")
+    assert neck.select_one(".routine__paper svg.qr") and not neck.select(".routine-step__qr")
+    assert knee.select_one("follow-along button[data-do=print]").get_text(" ", strip=True) == "Print routine"
+
+
 def test_list_pages_show_excerpts_not_cards(site):
     """The blog index, categories and archive show prose excerpts only."""
     for path in ("blog/", "blog/category/knee/", "blog/archive/2024/"):

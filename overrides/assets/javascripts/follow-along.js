@@ -235,6 +235,14 @@
       resume.textContent = resume.hidden ? "" : `Resume at step ${step + 1}`;
     }
 
+    /* Print the routine alone (print.css: html.print-routine), then the page is as it was. */
+    print() {
+      const root = document.documentElement;
+      root.classList.add("print-routine");
+      addEventListener("afterprint", () => root.classList.remove("print-routine"), { once: true });
+      window.print();
+    }
+
     watch() {
       const page = document.querySelector(".post-video video-facade");
       const video = document.createElement("video-facade");
