@@ -60,7 +60,9 @@ def video_object(post: Post, page_url: str, published: dt.date | None, embed: st
         data["duration"] = iso_duration(video.duration)
     parts = []
     for number, title, start, end in clips(post):
-        clip = {"@type": "Clip", "name": title, "startOffset": start, "url": f"{page_url}#step-{number}"}
+        # Google wants a clip's URL to be the video's page with a time parameter;
+        # the post opens at that step and plays from there (video-facade.js).
+        clip = {"@type": "Clip", "name": title, "startOffset": start, "url": f"{page_url}?t={start}"}
         if end is not None:
             clip["endOffset"] = end
         parts.append(clip)

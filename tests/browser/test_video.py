@@ -159,3 +159,13 @@ def test_without_javascript_a_local_video_still_plays(new_page, base_url):
     page.goto(base_url + LOCAL)
     assert not page.locator(".post-video__facade").is_visible()
     assert page.locator("figure#video video[controls] track[kind=captions]").count() == 1
+
+
+@pytest.mark.parametrize(("t", "step"), [(130, "#step-2"), (200, "#step-2"), (270, "#step-3")])
+def test_a_clip_address_opens_at_its_step_and_plays_from_there(visit, t, step):
+    """The post with ?t= (each clip's URL in the structured data): its step on screen, the video from that second."""
+    page = visit(f"{KNEE}?t={t}")
+    top = page.eval_on_selector(step, "el => el.getBoundingClientRect().top")
+    assert 0 <= top < 200, top
+    page.get_by_role("button", name=re.compile("^Play video: ")).click()
+    assert page.locator("figure#video iframe").get_attribute("src").endswith(f"&start={t}")

@@ -82,9 +82,9 @@ def test_structured_data_has_a_clip_per_step(site):
     data = json_ld(site.page(KNEE))
     assert data["@type"] == "VideoObject" and data["embedUrl"] == "https://www.youtube-nocookie.com/embed/AbCdEfGhIjK"
     assert [(c["name"], c["startOffset"], c.get("endOffset"), c["url"].rsplit("/", 1)[1]) for c in data["hasPart"]] == [
-        ("Massage the knee", 45, 130, "#step-1"),
-        ("Contract and relax", 130, 270, "#step-2"),
-        ("Knee mobility", 270, None, "#step-3"),
+        ("Massage the knee", 45, 130, "?t=45"),
+        ("Contract and relax", 130, 270, "?t=130"),
+        ("Knee mobility", 270, None, "?t=270"),
     ]
     local = json_ld(site.page(LOCAL))
     assert local["contentUrl"] == "https://example.org/blog/media/calf.mp4"

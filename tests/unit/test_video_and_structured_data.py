@@ -72,8 +72,8 @@ def test_video_object_with_clips():
     assert data["@type"] == "VideoObject" and data["duration"] == "PT5M" and data["uploadDate"] == "2024-01-17"
     assert data["embedUrl"] == "https://www.youtube-nocookie.com/embed/AbCdEfGhIjK"
     assert data["hasPart"] == [
-        {"@type": "Clip", "name": "Step 1", "startOffset": 45, "url": "https://x.org/knee/#step-1", "endOffset": 270},
-        {"@type": "Clip", "name": "Step 3", "startOffset": 270, "url": "https://x.org/knee/#step-3", "endOffset": 300},
+        {"@type": "Clip", "name": "Step 1", "startOffset": 45, "url": "https://x.org/knee/?t=45", "endOffset": 270},
+        {"@type": "Clip", "name": "Step 3", "startOffset": 270, "url": "https://x.org/knee/?t=270", "endOffset": 300},
     ]
 
 

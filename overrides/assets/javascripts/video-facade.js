@@ -12,6 +12,7 @@
   class VideoFacade extends HTMLElement {
     connectedCallback() {
       this.addEventListener("click", this);
+      this.openAtClip();
       // Scripts on, the play control plays here: a button, not a link away.
       const link = this.querySelector("a.post-video__facade");
       if (!link) return;
@@ -29,7 +30,17 @@
     handleEvent(event) {
       if (!event.target.closest(".post-video__facade")) return;
       event.preventDefault();
-      this.play(0);
+      this.play(Number(this.dataset.start) || 0);
+    }
+
+    /* A clip's address (the post with ?t=130, as its structured data says):
+     * open at the step that starts there, and play from that second. */
+    openAtClip() {
+      const at = Number(new URLSearchParams(location.search).get("t"));
+      if (!(at > 0) || this.dataset.start) return;
+      this.dataset.start = at;
+      const steps = [...document.querySelectorAll(".routine-step a[data-video-at]")].filter((a) => a.dataset.videoAt <= at);
+      steps.at(-1)?.closest(".routine-step").scrollIntoView();
     }
 
     /* Show the player, starting at `seconds`. */
