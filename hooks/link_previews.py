@@ -1,0 +1,88 @@
+"""Link previews: Open Graph and Twitter tags on every page, and a card image per post.
+
+A shared link shows a card with the post's title, its routine and body
+region (`routines.previews`, `routines.cards`); other pages show the site's
+card. The tags come from `page.preview`, which `overrides/main.html` prints,
+escaped.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+import read_once
+from routines.cards import card_png
+from routines.previews import POST_CARD, SITE_CARD, page_preview, post_card, post_preview, site_card
+
+
+def _cache(config: MkDocsConfig) -> Path:
+    """Cards drawn by earlier builds, beside mkdocs.yml (a folder git ignores)."""
+    return Path(config.config_file_path).parent / ".cache" / "cards"
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
+    """`on_page_content`: a post's card is its feed items' image.
+
+    mkdocs-rss-plugin takes `image` (a path from the site's root) from the
+    page's front matter as it reads the page, at priority -75.
+    """
+    if read_once.model(config, page.file.src_uri) is not None:
+        page.meta["image"] = posixpath.join(posixpath.dirname(page.file.dest_uri), POST_CARD)
+    return html
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    """`on_page_context`: the page's preview, and for a post its card drawn (or found in the cache)."""
+    site_url = config.site_url or "/"
+    url = page.canonical_url or urljoin(site_url, page.url)
+    description = config.site_description or ""
+    post = read_once.model(config, page.file.src_uri)
+    if post is None:
+        # Page titles may hold markup or entities (front matter is escaped for Material): as text.
+        title = config.site_name if page.is_homepage or not page.title else Markup(page.title).striptags()
+        page.preview = page_preview(title, url, site_url, config.site_name, description)
+    else:
+        page.preview = post_preview(post, url, description)
+        page.preview_card = card_png(post_card(post, config.site_name), _cache(config))
+    return context
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """`on_post_page`: the post's card goes beside its page."""
+    card = getattr(page, "preview_card", None)
+    if card is not None:
+        folder = (Path(config.site_dir) / page.file.dest_uri).parent  # MkDocs writes the page after this
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(card, folder / POST_CARD)
+    return output
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """`on_post_build`: the site's own card, and the cards' sizes in the RSS feeds.
+
+    mkdocs-rss-plugin looks for a card beside the post's source, not in the
+    built site, and writes `length="None"`; the size is the card's own.
+    """
+    site = Path(config.site_dir)
+    target = site / SITE_CARD
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(card_png(site_card(config.site_name, config.site_description or ""), _cache(config)), target)
+    prefix = config.site_url or ""
+
+    def length(found: re.Match) -> str:
+        card = site / found["url"].removeprefix(prefix)
+        return found[0].replace('length="None"', f'length="{card.stat().st_size}"') if card.is_file() else found[0]
+
+    for feed in site.glob("feed_rss_*.xml"):
+        feed.write_text(_ENCLOSURE.sub(length, feed.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+_ENCLOSURE = re.compile(r'<enclosure url="(?P<url>[^"]+)" type="image/png" length="None" ?/>')

@@ -1,0 +1,73 @@
+"""What a page says of itself when its link is shared: title, description, image."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cards import HEIGHT, WIDTH, Card
+from .model import Post
+from .units import about_minutes, plural
+from .wording import routine_seconds
+
+SITE_CARD = "assets/cards/site.png"
+POST_CARD = "card.png"  # beside the post's index.html
+
+
+@dataclass(frozen=True)
+class Preview:
+    """Open Graph and Twitter card values, as plain text (the template escapes them)."""
+
+    title: str
+    description: str
+    url: str
+    image: str
+    image_alt: str
+    type: str = "website"
+    published: str = ""
+    section: str = ""
+    width: int = WIDTH
+    height: int = HEIGHT
+
+
+def routine_summary(post: Post) -> str:
+    """"3 steps · about 4 min · foam roller, tennis ball", or "" for a post with no routine."""
+    if not post.routine:
+        return ""
+    routine = post.routine
+    parts = [plural(len(routine.steps), "step"), about_minutes(routine_seconds(routine)), ", ".join(routine.all_equipment)]
+    return " · ".join(part for part in parts if part)
+
+
+def post_card(post: Post, site_name: str) -> Card:
+    """The post's card: its title, routine and body region, and the site's name."""
+    return Card(title=post.title, summary=routine_summary(post), region=", ".join(post.categories), site=site_name)
+
+
+def post_preview(post: Post, url: str, site_description: str) -> Preview:
+    """A post: an article, with its own card beside it at `url`."""
+    summary = routine_summary(post)
+    return Preview(
+        title=post.title,
+        description=post.description or site_description,
+        url=url,
+        image=url + POST_CARD,
+        image_alt=" · ".join(part for part in (post.title, summary) if part),
+        type="article",
+        published=post.date.isoformat() if post.date else "",
+        section=post.categories[0] if post.categories else "",
+    )
+
+
+def site_card(site_name: str, site_description: str) -> Card:
+    return Card(title=site_name, summary=site_description)
+
+
+def page_preview(title: str, url: str, site_url: str, site_name: str, site_description: str) -> Preview:
+    """Any other page: its title, the site's description and the site's card."""
+    return Preview(
+        title=title,
+        description=site_description,
+        url=url,
+        image=site_url.rstrip("/") + "/" + SITE_CARD,
+        image_alt=f"{site_name}: {site_description}" if site_description else site_name,
+    )

@@ -1,0 +1,106 @@
+"""Link previews: Open Graph and Twitter tags on every page, and a 1200x630 card per post, cached by content."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+import yaml
+from PIL import Image
+
+from tests.posts import FIXTURES
+from tests.sites import build, make_site
+
+KNEE = "blog/2024/01/17/knee-pain-self-massage-stretch/"
+HOSTILE = (FIXTURES / "hostile-post.md").read_text()
+HOSTILE_FRONT = yaml.safe_load(HOSTILE.split("---\n")[1])
+REQUIRED = ["og:title", "og:description", "og:url", "og:type", "og:image", "og:image:width", "og:image:height", "og:image:alt"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """This site plus the hostile post, built strictly."""
+    root = make_site(tmp_path_factory.mktemp("previews"))
+    (root / "docs" / "blog" / "posts" / "hostile.md").write_text(HOSTILE)
+    result = build(root)
+    assert result.returncode == 0, result.output
+    return result
+
+
+def tags(page) -> dict[str, str]:
+    found = {m["property"]: m["content"] for m in page.select("meta[property]")}
+    found.update({m["name"]: m["content"] for m in page.select("meta[name^='twitter:']")})
+    return found
+
+
+def pages(site):
+    return sorted(p.relative_to(site.site).parent.as_posix() + "/" for p in site.site.rglob("index.html"))
+
+
+def test_every_page_has_a_preview_with_an_image_of_the_declared_size(site):
+    """Each page: the Open Graph set, a large-image Twitter card, and an image that exists at 1200x630."""
+    seen = pages(site)
+    assert len(seen) > 20
+    for path in seen:
+        page = site.page("" if path == "./" else path)
+        found = tags(page)
+        for name in REQUIRED:
+            assert found.get(name), (path, name)
+        assert found["twitter:card"] == "summary_large_image", path
+        assert found["og:url"] == page.select_one("link[rel=canonical]")["href"], path
+        image = site.site / found["og:image"].removeprefix("https://example.org/")
+        with Image.open(image) as png:
+            assert (png.format, png.size) == ("PNG", (int(found["og:image:width"]), int(found["og:image:height"]))) == ("PNG", (1200, 630))
+
+
+def test_a_post_is_an_article_with_its_own_card(site):
+    """The knee post: its own title and description, its date and region, and a card beside it."""
+    found = tags(site.page(KNEE))
+    assert found["og:type"] == "article"
+    assert found["og:title"] == "Knee Pain? Try This Self Massage + Stretch"
+    assert found["og:description"] == "A three-step self massage, breathing and mobility routine for cranky knees."
+    assert found["article:published_time"] == "2024-01-17" and found["article:section"] == "Knee"
+    assert found["og:image"] == f"https://example.org/{KNEE}card.png"
+    assert found["og:image:alt"] == "Knee Pain? Try This Self Massage + Stretch · 3 steps · about 4\u00a0min · foam roller, tennis ball"
+    home = tags(site.page(""))
+    assert home["og:type"] == "website" and home["og:image"] == "https://example.org/assets/cards/site.png"
+
+
+def test_hostile_text_is_carried_literally(site):
+    """The odd-characters post: its title and description as written, and never markup."""
+    path = next(p for p in pages(site) if p.startswith("blog/2022/02/01/"))
+    page = site.page(path)
+    found = tags(page)
+    assert found["og:title"] == found["twitter:title"] == HOSTILE_FRONT["title"]
+    assert found["og:description"] == HOSTILE_FRONT["description"]
+    assert not [s for s in page.select("head script") if "__pwned" in (s.string or "")]
+
+
+def test_cards_are_drawn_once_and_again_only_when_they_change(tmp_path):
+    """An unchanged post costs nothing on the next build; a new title draws exactly one new card."""
+    root = make_site(tmp_path)
+    assert build(root).returncode == 0
+    cache = root / ".cache" / "cards"
+    first = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    assert len(first) == 5  # four posts and the site
+    assert build(root).returncode == 0
+    assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == first
+    knee = root / "docs" / "blog" / "posts" / "knee-pain-self-massage-stretch.md"
+    knee.write_text(knee.read_text().replace('title: "Knee Pain? Try This Self Massage + Stretch"', 'title: "Knee Pain? Try This"'))
+    assert build(root).returncode == 0
+    now = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    assert len(set(now) - set(first)) == 1 and all(now[name] == first[name] for name in first)
+
+
+def test_feed_items_carry_the_card(site):
+    """RSS items enclose the post's card with its real size; JSON feed items name it as their image."""
+    items = ET.parse(site.site / "feed_rss_created.xml").getroot().findall("./channel/item")
+    assert len(items) == 5
+    for item in items:
+        enclosure = item.find("enclosure")
+        url = enclosure.get("url")
+        assert url == item.findtext("link") + "card.png" and enclosure.get("type") == "image/png"
+        assert int(enclosure.get("length")) == (site.site / url.removeprefix("https://example.org/")).stat().st_size
+    entries = json.loads((site.site / "feed_json_created.json").read_text())["items"]
+    assert [e["image"] for e in entries] == [e["url"] + "card.png" for e in entries]
