@@ -1,4 +1,4 @@
-"""Structured data (schema.org JSON-LD) describing a post's video and its steps."""
+"""Structured data (schema.org JSON-LD): a post as a BlogPosting, its video and steps, and every page's breadcrumbs."""
 
 from __future__ import annotations
 
@@ -45,6 +45,7 @@ def video_object(post: Post, page_url: str, published: dt.date | None, embed: st
     data: dict = {
         "@context": "https://schema.org",
         "@type": "VideoObject",
+        "@id": video_id(page_url),
         "name": video.title or post.title,
         "description": post.description or post.title,
     }
@@ -75,3 +76,63 @@ def script_json(data: dict | list) -> str:
     """JSON safe inside <script>: no `<`, `>` or `&` that could close or open a tag."""
     text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def organization(name: str, url: str) -> dict:
+    """The site as a schema.org Organization: author and publisher of its posts."""
+    return {"@type": "Organization", "name": name, "url": url}
+
+
+def blog_posting(
+    post: Post, url: str, image: str, site: dict, series: tuple[str, str] | None = None, modified: dt.date | None = None,
+    video: bool = False,
+) -> dict:
+    """A schema.org BlogPosting for a post.
+
+    Args:
+        post: the validated post.
+        url: the post's absolute address (its page is the posting's main entity).
+        image: the post's card, absolute.
+        site: the Organization that writes and publishes the site (`organization`).
+        series: (title, absolute URL) of the series the post is part of.
+        modified: when the post was last updated, where known.
+        video: whether the page carries a VideoObject (linked by `video_id`).
+    """
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": post.title,
+        "description": post.description or post.title,
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "image": image,
+        "author": site,
+        "publisher": site,
+    }
+    if post.date:
+        data["datePublished"] = post.date.isoformat()
+    if modified:
+        data["dateModified"] = modified.isoformat()
+    if post.categories:
+        data["articleSection"] = list(post.categories)
+    if series:
+        data["isPartOf"] = {"@type": "CreativeWorkSeries", "name": series[0], "url": series[1]}
+    if video:
+        data["video"] = {"@id": video_id(url)}
+    return data
+
+
+def video_id(url: str) -> str:
+    """The VideoObject's node id on the post's page, for the BlogPosting to point at."""
+    return url + "#video"
+
+
+def breadcrumbs(trail: list[tuple[str, str]]) -> dict:
+    """A schema.org BreadcrumbList from (name, absolute URL) pairs, the site's home first."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "item": url} for n, (name, url) in enumerate(trail, 1)
+        ],
+    }
