@@ -67,7 +67,7 @@ def test_cards_and_timer_show_text_literally(post):
 
 def test_json_ld_is_valid_and_keeps_the_text(post):
     """Structured data parses and holds the author's text unchanged."""
-    [data] = json.loads(post.select_one('script[type="application/ld+json"]').string)
+    [data] = json.loads(post.select_one('figure script[type="application/ld+json"]').string)
     assert data["name"] == FRONT["video"]["title"] and data["description"] == DESCRIPTION
 
 
