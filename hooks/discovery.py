@@ -19,7 +19,6 @@ from mkdocs.utils import get_relative_url
 
 from markupsafe import Markup, escape
 
-import held_back
 import read_once
 import site_settings
 from routines.catalog import Catalog, build_catalog, entry, feed_summary, slug
@@ -116,8 +115,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_env(env, *, config: MkDocsConfig, files: Files):
     """`on_env`: give the post template its series line and footer.
 
-    They surround the article rather than sit in it, so search indexes the
-    post's own words, not its neighbours' titles.
+    Search indexes the post's own words, not its neighbours' titles: both
+    partials are marked `data-pagefind-ignore`.
     """
     env.globals["post_series_line"] = _series_line
     env.globals["post_footer"] = _post_footer
@@ -132,7 +131,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if src.startswith(f"{SERIES_DIR}/") and src != f"{SERIES_DIR}/index.md":
         name = posixpath.splitext(posixpath.basename(src))[0]
         listing = _build.render("partials/series-parts.html", page, parts=catalog.series.get(name, []))
-        return place_block(html, "series-parts", held_back.hold(config, page, "listing", listing))
+        return place_block(html, "series-parts", listing)
     if src == f"{EQUIPMENT_DIR}/index.md":
         kinds = sorted((name, f"{EQUIPMENT_DIR}/{slug(name)}/", len(posts)) for name, posts in catalog.equipment.items())
         return place_block(html, "equipment-list", _build.render("partials/equipment-list.html", page, equipment=kinds))
@@ -143,21 +142,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         )
         return place_block(html, "discovery", cards)
     return html
-
-
-# Before the search plugin (0) indexes the page: the tags plugin has filled in
-# the listing by now (on_env), and search should read the page without it.
-@event_priority(10)
-def on_page_context(context, *, page: Page, config: MkDocsConfig, nav: Navigation):
-    """`on_page_context`: an equipment page's listing is held back from search."""
-    if page.file.src_uri.startswith(f"{EQUIPMENT_DIR}/") and page.file.src_uri != f"{EQUIPMENT_DIR}/index.md":
-        held_back.hold_marked(config, page, "listing")
-    return context
-
-
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """`on_post_page`: listing pages show the lists search did not read."""
-    return held_back.written(config, page, output)
 
 
 def _series_line(page: Page) -> Markup:
@@ -212,4 +196,5 @@ def _equipment_page(config: MkDocsConfig, name: str) -> str:
     # The tags plugin reads tags escaped (literal_text), so the listing names the escaped tag;
     # the description goes into the body as HTML, where Markdown leaves it as text.
     listing = "<!-- material/tags { include: [" + json.dumps(str(escape(name))) + "] } -->"
-    return _page(f"Routines with {a} {name}", description, f"<p>{escape(description)}</p>\n\n{held_back.around(config, 'listing', listing)}")
+    # Search reads the description, not the listing (hooks/routines/search.py).
+    return _page(f"Routines with {a} {name}", description, f"<p>{escape(description)}</p>\n\n<div data-pagefind-ignore markdown>\n\n{listing}\n\n</div>")

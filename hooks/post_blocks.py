@@ -3,9 +3,6 @@
 One hook for both because they depend on each other: a step card links to
 its moment in the video, and the video's default place is just before the
 routine.
-
-The body that plugins see (search above all) carries the routine's words
-only; the cards and the player go into the written page (`on_post_page`).
 """
 
 from __future__ import annotations
@@ -18,10 +15,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 
-import held_back
 import read_once
 from routines.markdown_blocks import HeadingsBelow
-from routines.render import STEP_TITLE_LEVEL, Paper, assemble, render_routine, render_routine_search, render_video, routine_view, video_view
+from routines.render import STEP_TITLE_LEVEL, Paper, assemble, render_routine, render_video, routine_view, video_view
 
 
 class _Build:
@@ -89,19 +85,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
     video = video_view(post, page.canonical_url or page.abs_url or "", url, absolute) if post.video else None
     env, safety = _build.env, config.extra.get("safety", "")
-    # Held back as HTML until the page is written: search reads the routine's
-    # words only, and strings cost the garbage collector nothing, where every
-    # post's view objects would be scanned again and again.
+    # Rendered to strings at once: strings cost the garbage collector nothing,
+    # where every post's view objects would be scanned again and again.
     routine_block = video_block = ""
     if post.routine:
         paper = Paper(post.title, config.site_name, page.canonical_url or "") if page.canonical_url else None
         view = routine_view(post.routine, lambda text: _build.markdown(text, page, files), video, paper)
-        routine_block = held_back.hold(config, page, "routine", render_routine(env, view, safety), render_routine_search(env, view))
+        routine_block = render_routine(env, view, safety)
     if video:
-        video_block = held_back.hold(config, page, "video", render_video(env, video))
+        video_block = render_video(env, video)
     return assemble(html, routine_block, video_block)
-
-
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """`on_post_page`: the written post shows the cards and the player where search read their words."""
-    return held_back.written(config, page, output)

@@ -18,7 +18,7 @@ from .video import VideoSource, embed_url, file_type, player_src, watch_url
 from .wording import breath_instructions, dose, plan, routine_seconds
 
 DEFAULT_TITLE = "The routine"
-STEP_TITLE_LEVEL = 3  # each card's title is an h3 (partials/routine-step.html, partials/routine-search.html)
+STEP_TITLE_LEVEL = 3  # each card's title is an h3 (partials/routine-step.html)
 
 
 @dataclass(frozen=True)
@@ -143,11 +143,6 @@ def render_routine(env: jinja2.Environment, view: RoutineView, safety: str = "")
     return env.get_template("partials/routine.html").render(routine=view, safety=safety)
 
 
-def render_routine_search(env: jinja2.Environment, view: RoutineView) -> str:
-    """The routine's words under the cards' headings, for the search index (`partials/routine-search.html`)."""
-    return env.get_template("partials/routine-search.html").render(routine=view)
-
-
 @dataclass(frozen=True)
 class VideoView:
     """The video block: a facade until play, then the player.
@@ -232,66 +227,6 @@ def assemble(html: str, routine_block: str = "", video_block: str = "") -> str:
     elif video_block:
         routine_block = video_block + routine_block
     return place_block(html, "routine", routine_block) if routine_block else html
-
-
-def marks(name: str, nonce: str) -> tuple[str, str]:
-    """The two comments around a stand-in, made unique by `nonce`."""
-    return f"<!--{name} {nonce}-->", f"<!--/{name} {nonce}-->"
-
-
-def stand_in(name: str, nonce: str, searchable: str = "") -> str:
-    """What a body carries in place of a block until its page is written.
-
-    Material's search indexes a page's body at a cost per HTML tag, and the
-    cards' controls and icons are most of a routine post's tags but none of
-    its words. So the body holds only what search should read (`searchable`)
-    between two comments made unique by `nonce`; `fill` swaps in the block.
-    """
-    begin, end = marks(name, nonce)
-    return f"{begin}{searchable}{end}"
-
-
-def take_out(html: str, nonce: str, name: str) -> tuple[str, str | None]:
-    """The body with what stands between a stand-in's comments taken out, and that block.
-
-    The block is None (and the body unchanged) when the comments are not both there.
-    """
-    begin, end = marks(name, nonce)
-    span = _stand_in_at(html, begin, end)
-    if span is None:
-        return html, None
-    start, stop = span
-    return html[:start] + begin + end + html[stop:], html[start + len(begin):stop - len(end)]
-
-
-def fill(page_html: str, nonce: str, blocks: dict[str, str]) -> str:
-    """The written page with each stand-in (by name) replaced by its block.
-
-    Everything between a stand-in's two comments goes, so a plugin that
-    reflows the HTML in between does no harm.
-
-    Raises:
-        ValueError: a stand-in is not in the page (something dropped the body or its comments).
-    """
-    for name, block in blocks.items():
-        begin, end = marks(name, nonce)
-        if begin not in page_html:
-            raise ValueError(f"the written page lost the place of its {name}")
-        at = 0
-        while (found := page_html.find(begin, at)) >= 0:
-            span = _stand_in_at(page_html, begin, end, found)
-            if span is None:
-                raise ValueError(f"the written page lost the end of its {name}")
-            page_html = page_html[:span[0]] + block + page_html[span[1]:]
-            at = span[0] + len(block)
-    return page_html
-
-
-def _stand_in_at(html: str, begin: str, end: str, start: int = 0) -> tuple[int, int] | None:
-    """Where the first stand-in from `start` begins and ends (after its closing comment), if whole."""
-    first = html.find(begin, start)
-    last = html.find(end, first) if first >= 0 else -1
-    return (first, last + len(end)) if last >= 0 else None
 
 
 def has_marker(html: str, marker: str) -> bool:

@@ -12,14 +12,36 @@ from tests.sites import make_site
 
 REGIONS = ["Knee", "Neck", "Shoulder", "Back", "Hip", "Ankle and foot", "Full body"]
 EQUIPMENT = ["foam roller", "tennis ball", "exercise mat", "resistance band", "towel"]
-PROSE = (
-    "Move slowly and breathe. Nothing here should increase your pain; stay in a range that feels easy "
-    "and let the tissue soften before you ask more of it. "
-) * 3
+# Posts get varied text: one body repeated N times gzips to almost nothing and
+# would understate what an index of N posts weighs.
+WORDS = (
+    "knee quad hamstring calf shin ankle heel arch hip glute piriformis psoas back spine rib neck trap "
+    "shoulder scapula elbow wrist forearm thumb jaw tendon fascia muscle tissue joint kneecap patella "
+    "roller ball band towel mat wall floor chair step doorway couch pillow strap block "
+    "slowly gently firmly softly steadily lightly deeply evenly briefly patiently carefully "
+    "press roll glide hold breathe relax contract release lengthen soften settle lean pause rest "
+    "bend straighten rotate circle lift lower reach twist sway rock tilt nod squeeze spread "
+    "pain tension stiffness tightness soreness ache warmth pressure range comfort balance strength "
+    "before after during training running cycling lifting climbing walking sitting standing sleeping "
+    "morning evening session minute second round set rep side direction position angle weight "
+    "the a your each every this that one two three few some more less easy hard tender sore tight "
+    "stay keep let feel find move notice stop start return repeat switch change follow use place"
+).split()
 
 
-def post(number: int, rng: random.Random, plain: bool) -> str:
+def prose(rng: random.Random, sentences: int) -> str:
+    """A paragraph of random sentences from the field's words."""
+    said = []
+    for _ in range(sentences):
+        words = rng.choices(WORDS, k=rng.randint(6, 16))
+        said.append(" ".join(words).capitalize() + ".")
+    return " ".join(said)
+
+
+def post(number: int, plain: bool) -> str:
     """One post; `plain` drops routine, video and series (a plain Material blog post)."""
+    rng = random.Random(number)  # the same title, date and prose for either kind
+    body = f"{prose(rng, 3)}\n\n<!-- more -->\n\n{prose(rng, 4)}\n\n{prose(rng, 4)}\n"
     date = dt.date(2020, 1, 1) + dt.timedelta(days=number)
     front = {
         "title": f"Routine {number}: {rng.choice(REGIONS)} reset",
@@ -33,20 +55,19 @@ def post(number: int, rng: random.Random, plain: bool) -> str:
         front["routine"] = {
             "equipment": rng.sample(EQUIPMENT, 2),
             "steps": [
-                {"title": "Massage", "kind": "massage", "duration": "2m", "video_at": 30, "cues": ["Slowly", "Gently"]},
+                {"title": f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} massage", "kind": "massage",
+                 "duration": "2m", "video_at": 30, "cues": [prose(rng, 1), prose(rng, 1)]},
                 {"title": "Breathe", "kind": "breath", "video_at": 150,
                  "breath": {"inhale": 4, "exhale": 8, "rounds": 6, "inhale_cue": "Contract", "exhale_cue": "Relax"}},
-                {"title": "Move", "kind": "mobility", "reps": 5, "each": "side", "video_at": 240, "text": "Move **slowly**."},
+                {"title": "Move", "kind": "mobility", "reps": 5, "each": "side", "video_at": 240, "text": f"Move **slowly**. {prose(rng, 2)}"},
             ],
         }
-    body = f"{PROSE}\n\n<!-- more -->\n\n{PROSE}\n\n{PROSE}\n"
     return f"---\n{yaml.safe_dump(front, sort_keys=False)}---\n\n{body}"
 
 
 def generate(root: Path, count: int, plain: bool = False) -> Path:
     """A site at root with `count` generated posts (the same posts for either kind)."""
-    rng = random.Random(count)
-    docs = {f"blog/posts/routine-{n:04d}.md": post(n, rng, plain) for n in range(count)}
+    docs = {f"blog/posts/routine-{n:04d}.md": post(n, plain) for n in range(count)}
     make_site(root, docs)
     if plain:
         (root / "mkdocs.yml").write_text(plain_config((root / "mkdocs.yml").read_text()))

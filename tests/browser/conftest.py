@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.posts import FIXTURES
+from tests.serving import serve
 from tests.sites import add_video_posts, build, make_site
 
 # Debian's Chromium; Playwright's own build only where no system browser exists.
@@ -22,25 +20,12 @@ CHROMIUM_FLAGS = [
 ]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-def serve(directory: Path):
-    """Serve a folder on a free localhost port; returns (base URL, server)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
-
-
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory):
+def built_site(tmp_path_factory):
     """This site plus fixture video posts and timers, built strictly and served.
 
-    The server starts first so the site is built for its address: Material's
-    instant navigation only follows links its sitemap lists, port included.
+    The server starts first so the site is built for its address: canonical
+    links, feeds and the sitemap name it, port included.
     """
     root = tmp_path_factory.mktemp("browser-site")
     url, server = serve(root / "site")
@@ -51,9 +36,15 @@ def base_url(tmp_path_factory):
     (root / "docs" / "timers.md").write_text((FIXTURES / "timers.md").read_text())
     result = build(root)
     assert result.returncode == 0, result.output
-    yield url
+    yield result.site, url
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site):
+    """Where the built site is served."""
+    return built_site[1]
 
 
 @pytest.fixture(scope="session")

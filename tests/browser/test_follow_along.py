@@ -464,8 +464,8 @@ def test_the_pages_own_shortcuts_wait_while_the_view_is_open(visit):
     assert page.evaluate("!!document.activeElement.closest('dialog[open]')")
 
 
-def test_instant_navigation_starts_and_cleans_up(visit, base_url):
-    """Reached by instant navigation the view works; leaving the page closes it and lets the screen sleep."""
+def test_reached_from_a_list_it_starts_and_cleans_up(visit, base_url):
+    """Reached from the blog's list the view works; taken off the page it lets the screen sleep."""
     page = visit("blog/")
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -477,7 +477,7 @@ def test_instant_navigation_starts_and_cleans_up(visit, base_url):
     page.clock.run_for(5000 + FRAME)
     assert seen(view)[3] == "2:00"
     assert page.evaluate("__wake.active") == 1
-    page.evaluate("document.querySelector('follow-along').remove()")  # what instant navigation does to the old page
+    page.evaluate("document.querySelector('follow-along').remove()")  # as a page swap does
     page.clock.run_for(FRAME)
     assert page.evaluate("__wake.active") == 0
     assert errors == []

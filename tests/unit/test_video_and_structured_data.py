@@ -8,7 +8,7 @@ import json
 import pytest
 
 from routines.model import Post, Routine, Step, Video
-from routines.render import assemble, fill, stand_in, take_out
+from routines.render import assemble
 from routines.structured import clips, iso_duration, script_json, video_object
 from routines.video import VideoSource, embed_url, player_src, watch_url
 
@@ -103,29 +103,3 @@ def test_video_without_routine_goes_at_its_marker_or_last():
     """A plain post with a video: at the marker, else at the end."""
     assert assemble("<p>a</p>\n<!-- video -->\n<p>b</p>", "", "[V]") == "<p>a</p>\n[V]\n<p>b</p>"
     assert assemble("<p>a</p>", "", "[V]") == "<p>a</p>[V]"
-
-
-def test_stand_ins_are_unique_and_swapped_for_their_blocks():
-    """The body holds what search reads; the written page gets the block in its place, each time it appears."""
-    routine = stand_in("routine", "n0nce", "<h2>Words</h2>")
-    video = stand_in("video", "n0nce")
-    assert routine == "<!--routine n0nce--><h2>Words</h2><!--/routine n0nce-->"
-    page = f"<article><p>a</p>{video}{routine}<!-- routine --></article>"
-    assert fill(page, "n0nce", {"routine": "[R]", "video": "[V]"}) == "<article><p>a</p>[V][R]<!-- routine --></article>"
-    reflowed = page.replace("<h2>Words</h2>", "<h2>\n  Words\n</h2>")
-    assert fill(reflowed, "n0nce", {"routine": "[R]", "video": "[V]"}) == "<article><p>a</p>[V][R]<!-- routine --></article>"
-
-
-def test_a_lost_stand_in_is_an_error_not_a_missing_routine():
-    """If something dropped the stand-in, the build says so instead of writing a post without its cards."""
-    with pytest.raises(ValueError, match="lost the place of its routine"):
-        fill("<article><p>a</p></article>", "n0nce", {"routine": "[R]"})
-
-
-def test_what_another_plugin_filled_in_is_taken_out_until_the_page_is_written():
-    """A block between a stand-in's comments leaves the body; the comments stay for `fill`."""
-    body = "<p>a</p><!--listing n0nce--><ul><li>x</li></ul><!--/listing n0nce-->"
-    rest, block = take_out(body, "n0nce", "listing")
-    assert (rest, block) == ("<p>a</p><!--listing n0nce--><!--/listing n0nce-->", "<ul><li>x</li></ul>")
-    assert fill(rest, "n0nce", {"listing": block}) == "<p>a</p><ul><li>x</li></ul>"
-    assert take_out("<p>a</p><!--listing n0nce-->", "n0nce", "listing") == ("<p>a</p><!--listing n0nce-->", None)

@@ -12,6 +12,9 @@
   class VideoFacade extends HTMLElement {
     connectedCallback() {
       this.addEventListener("click", this);
+      addEventListener("online", this);
+      addEventListener("offline", this);
+      this.showConnection();
       this.openAtClip();
       // Scripts on, the play control plays here: a button, not a link away.
       const link = this.querySelector("a.post-video__facade");
@@ -25,9 +28,19 @@
 
     disconnectedCallback() {
       this.removeEventListener("click", this);
+      removeEventListener("online", this);
+      removeEventListener("offline", this);
+    }
+
+    /* A page opened offline (from the service worker's copy) says why the
+     * video will not play, over the facade, so nothing moves. */
+    showConnection() {
+      const line = this.querySelector(".post-video__offline");
+      if (line) line.hidden = navigator.onLine;
     }
 
     handleEvent(event) {
+      if (event.type !== "click") return this.showConnection();
       if (!event.target.closest(".post-video__facade")) return;
       event.preventDefault();
       this.play(Number(this.dataset.start) || 0);
@@ -74,7 +87,7 @@
     mount(tag, properties) {
       const player = Object.assign(document.createElement(tag), properties);
       player.className = "post-video__player";
-      this.replaceChildren(player);
+      this.replaceChildren(player, ...this.querySelectorAll(".post-video__offline"));
       return player;
     }
   }

@@ -1,0 +1,153 @@
+/* Search from the header: a dialog over Pagefind's chunked index. Nothing of
+ * the index is fetched until the reader opens search; then each query
+ * fetches only the chunks its words fall in. Results show as the reader
+ * types, with the words found marked, and the steps they were found in.
+ * Keys: "/" opens search, arrows move between results, Escape closes.
+ */
+(() => {
+  const dialog = document.querySelector("dialog.site-search");
+  const opener = document.querySelector(".site-search__open");
+  if (!dialog || !opener) return;
+
+  const input = dialog.querySelector(".site-search__input");
+  const status = dialog.querySelector(".site-search__status");
+  const list = dialog.querySelector(".site-search__results");
+  const SHOWN = 10; // results shown at once; each costs a fragment fetch
+  const STEPS = 3; // sub-results (the steps a word is in) shown per post
+  // Resolved once: the header outlives the page it came with.
+  const index = new URL(dialog.dataset.index, document.baseURI);
+  let engine = null;
+  let asked = 0; // the latest query's number: older answers are dropped
+
+  const load = () => {
+    engine ??= import(index.href).then(async (pagefind) => {
+      await pagefind.options({ baseUrl: new URL("..", index).pathname, excerptLength: 24 });
+      await pagefind.init();
+      return pagefind;
+    });
+    engine.catch(() => { engine = null; }); // offline now: try again on the next keystroke
+    return engine;
+  };
+
+  const open = () => {
+    if (dialog.open) return;
+    dialog.showModal();
+    input.focus();
+    input.select();
+    load().catch(() => say("Search needs a connection the first time it is used."));
+  };
+
+  const say = (text) => { status.textContent = text; };
+
+  // Pagefind's excerpts are the page's text with <mark> around the words
+  // found; everything else in them is shown as text, never as markup.
+  const decoder = document.createElement("textarea"); // reads entities, never tags
+  const text = (html) => {
+    decoder.innerHTML = html;
+    return decoder.value;
+  };
+  const marked = (excerpt) => {
+    const out = document.createDocumentFragment();
+    excerpt.split(/(<mark>.*?<\/mark>)/).forEach((part) => {
+      const word = part.match(/^<mark>(.*)<\/mark>$/);
+      if (!word) return out.append(text(part));
+      const mark = document.createElement("mark");
+      mark.textContent = text(word[1]);
+      out.append(mark);
+    });
+    return out;
+  };
+
+  const link = (url, title, excerpt, className) => {
+    const a = document.createElement("a");
+    a.href = url;
+    a.className = className;
+    const heading = document.createElement("span");
+    heading.className = "site-search__title";
+    heading.textContent = title;
+    const words = document.createElement("span");
+    words.className = "site-search__excerpt";
+    words.append(marked(excerpt));
+    a.append(heading, words);
+    return a;
+  };
+
+  const show = (pages) => {
+    list.replaceChildren(...pages.map((page) => {
+      const item = document.createElement("li");
+      item.append(link(page.url, page.meta.title, page.excerpt, "site-search__page"));
+      const steps = page.sub_results.filter((sub) => sub.url !== page.url && sub.title !== page.meta.title).slice(0, STEPS);
+      if (steps.length) {
+        const within = document.createElement("ul");
+        within.append(...steps.map((sub) => {
+          const entry = document.createElement("li");
+          entry.append(link(sub.url, sub.title, sub.excerpt, "site-search__step"));
+          return entry;
+        }));
+        item.append(within);
+      }
+      return item;
+    }));
+  };
+
+  const search = async () => {
+    const query = input.value.trim();
+    const mine = ++asked;
+    if (!query) {
+      list.replaceChildren();
+      return say("");
+    }
+    let found;
+    try {
+      const pagefind = await load();
+      found = await pagefind.debouncedSearch(query, {}, 80);
+    } catch {
+      return mine === asked && say("Search needs a connection the first time it is used.");
+    }
+    if (found === null || mine !== asked) return; // a newer keystroke took over
+    const pages = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
+    if (mine !== asked) return;
+    show(pages);
+    const count = found.results.length;
+    say(count === 0 ? `No routines or pages match "${query}".`
+      : count === 1 ? `1 result for "${query}".`
+      : `${count} results for "${query}"${count > SHOWN ? `, the first ${SHOWN} shown` : ""}.`);
+  };
+
+  // Arrow keys walk the input and the result links, in order; Escape closes.
+  const walk = (event) => {
+    if (event.key === "Escape") {
+      event.preventDefault(); // a search field would only clear itself first
+      return dialog.close();
+    }
+    const stops = [input, ...list.querySelectorAll("a")];
+    const at = stops.indexOf(document.activeElement);
+    const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
+    if (!step || at < 0) return;
+    event.preventDefault();
+    stops[Math.min(stops.length - 1, Math.max(0, at + step))].focus();
+  };
+
+  const typing = (target) => target.closest("input, textarea, select, [contenteditable], dialog[open]");
+
+  opener.addEventListener("click", open);
+  input.addEventListener("input", search);
+  input.addEventListener("focus", () => load().catch(() => {}), { once: true });
+  dialog.addEventListener("keydown", walk);
+  dialog.addEventListener("click", (event) => {
+    // A tap outside the panel (on the backdrop) or on Close closes it.
+    if (event.target === dialog || event.target.closest("[data-do=close]")) dialog.close();
+  });
+  list.addEventListener("click", (event) => {
+    // A result on this same page (a step of it): close so the reader sees it.
+    const a = event.target.closest("a");
+    if (a && new URL(a.href).pathname === location.pathname) dialog.close();
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+    event.preventDefault();
+    open();
+  });
+  // The close event comes later: by then search may be open again.
+  dialog.addEventListener("close", () => dialog.open || opener.focus());
+})();

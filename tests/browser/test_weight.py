@@ -1,0 +1,31 @@
+"""A first view weighs what it weighs at any number of posts: at most 150 KB, gzip-compressed."""
+
+from __future__ import annotations
+
+import pytest
+
+LIMIT = 150 * 1024  # bytes transferred before the reader does anything
+PAGES = ["blog/2024/01/17/knee-pain-self-massage-stretch/", "", "series/diy-recovery/", "blog/"]
+
+
+def first_view(page, url: str) -> dict[str, int]:
+    """Bytes transferred (headers and compressed bodies) per address for one first view."""
+    responses = []
+    page.on("requestfinished", lambda request: responses.append(request))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)  # the service worker's first work counts too
+    sizes = {}
+    for request in responses:
+        took = request.sizes()
+        sizes[request.url] = sizes.get(request.url, 0) + took["responseBodySize"] + took["responseHeadersSize"]
+    return sizes
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_first_view_stays_under_the_limit(new_page, base_url, path):
+    sizes = first_view(new_page(), base_url + path)
+    total = sum(sizes.values())
+    heaviest = ", ".join(f"{url.removeprefix(base_url)} {size} B" for url, size in sorted(sizes.items(), key=lambda kv: -kv[1])[:5])
+    assert total <= LIMIT, f"/{path} transfers {total} B on its first view (limit {LIMIT} B); heaviest: {heaviest}"
+    assert not any("/pagefind/" in url for url in sizes), "the search index waits until search opens"
