@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from routines.search import FOLDER, write_index
+from routines.search import write_index
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """`on_post_build`: after every plugin has written its files, index the pages as readers get them."""
-    site = Path(config.site_dir)
-    shutil.rmtree(site / FOLDER, ignore_errors=True)  # a dirty build's old chunks would linger
     try:
-        pages = write_index(site, config.theme.get("language", "en"))
+        pages = write_index(Path(config.site_dir), config.theme.get("language", "en"))
     except Exception as error:  # the indexer is a separate program: any failure of it is one line
         raise PluginError(f"search index: Pagefind failed ({error}); reinstall it with `make clean test`") from None
     if pages == 0:

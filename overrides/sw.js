@@ -29,33 +29,31 @@ self.addEventListener("activate", (event) => {
 });
 
 // The first page a reader opens loads before this worker runs: it sends the
-// addresses it got (itself, its styles, scripts, images), kept as if fetched here.
+// addresses it got (itself first, then its styles, scripts, images), kept as
+// if they had been fetched here.
 self.addEventListener("message", (event) => {
   const addresses = event.data?.keep;
   if (!Array.isArray(addresses)) return;
-  event.waitUntil(Promise.all(addresses.map(async (address) => {
-    const url = new URL(address, location.href);
-    if (url.origin !== location.origin || SKIPPED.test(url.pathname)) return;
-    const request = new Request(url.href);
-    try {
-      const response = await fetch(request);
-      if (response.status === 200) await keep(address === addresses[0] ? PAGES : FILES, request, response);
-    } catch {
-      // Gone offline already: it is kept the next time it is fetched.
-    }
-  })));
+  event.waitUntil(Promise.all(addresses.map((address, at) =>
+    answer(new Request(new URL(address, location.href)), at === 0)?.catch(() => {}), // offline already: kept next time
+  )));
 });
 
 self.addEventListener("fetch", (event) => {
-  const request = event.request;
-  const url = new URL(request.url);
-  // Video and audio stream in ranges the cache cannot keep: the browser's own.
-  if (request.method !== "GET" || request.headers.has("range") || ["video", "audio", "track"].includes(request.destination)) return;
-  if (url.origin !== location.origin || SKIPPED.test(url.pathname)) return;
-  if (request.mode === "navigate") event.respondWith(networkFirst(request, PAGES));
-  else if (FINGERPRINT.test(url.pathname)) event.respondWith(cacheFirst(request));
-  else event.respondWith(networkFirst(request, FILES));
+  const answered = answer(event.request, event.request.mode === "navigate");
+  if (answered) event.respondWith(answered);
 });
+
+/* How a request is answered and kept; null leaves it to the browser. */
+function answer(request, page) {
+  const url = new URL(request.url);
+  // Video and audio stream in ranges the cache cannot keep.
+  if (request.method !== "GET" || request.headers.has("range") || ["video", "audio", "track"].includes(request.destination)) return null;
+  if (url.origin !== location.origin || SKIPPED.test(url.pathname)) return null;
+  if (page) return networkFirst(request, PAGES);
+  if (FINGERPRINT.test(url.pathname)) return cacheFirst(request);
+  return networkFirst(request, FILES);
+}
 
 async function networkFirst(request, name) {
   try {

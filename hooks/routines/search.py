@@ -11,6 +11,7 @@ out), and controls, listings and repeated notes inside it carry
 from __future__ import annotations
 
 import asyncio
+import shutil
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -19,7 +20,8 @@ FOLDER = "pagefind"  # under the site's root; the search script loads pagefind.j
 
 
 def write_index(site_dir: Path, language: str) -> int:
-    """Index the built site into `site_dir/pagefind/`; the number of pages indexed."""
+    """Index the built site into `site_dir/pagefind/`, afresh; the number of pages indexed."""
+    shutil.rmtree(site_dir / FOLDER, ignore_errors=True)  # a dirty build's old chunks would linger
     return asyncio.run(_write_index(site_dir, language))
 
 

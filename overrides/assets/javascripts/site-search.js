@@ -14,8 +14,8 @@
   const list = dialog.querySelector(".site-search__results");
   const SHOWN = 10; // results shown at once; each costs a fragment fetch
   const STEPS = 3; // sub-results (the steps a word is in) shown per post
-  // Resolved once: the header outlives the page it came with.
   const index = new URL(dialog.dataset.index, document.baseURI);
+  const OFFLINE = "Search needs a connection the first time it is used.";
   let engine = null;
   let asked = 0; // the latest query's number: older answers are dropped
 
@@ -34,7 +34,7 @@
     dialog.showModal();
     input.focus();
     input.select();
-    load().catch(() => say("Search needs a connection the first time it is used."));
+    load().catch(() => say(OFFLINE));
   };
 
   const say = (text) => { status.textContent = text; };
@@ -102,7 +102,7 @@
       const pagefind = await load();
       found = await pagefind.debouncedSearch(query, {}, 80);
     } catch {
-      return mine === asked && say("Search needs a connection the first time it is used.");
+      return mine === asked && say(OFFLINE);
     }
     if (found === null || mine !== asked) return; // a newer keystroke took over
     const pages = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
@@ -132,7 +132,6 @@
 
   opener.addEventListener("click", open);
   input.addEventListener("input", search);
-  input.addEventListener("focus", () => load().catch(() => {}), { once: true });
   dialog.addEventListener("keydown", walk);
   dialog.addEventListener("click", (event) => {
     // A tap outside the panel (on the backdrop) or on Close closes it.
