@@ -4,6 +4,7 @@ VENV     := .venv
 PYTHON   := $(VENV)/bin/python
 READY    := $(VENV)/.ready
 ROUTINES := PYTHONPATH=hooks $(PYTHON) -m routines
+LIGHTHOUSE := .tools/node_modules/.bin/lighthouse
 export NO_MKDOCS_2_WARNING := 1
 export TITLE
 
@@ -35,8 +36,12 @@ schema: $(READY)  ## regenerate post.schema.json from the validator's model
 test: $(READY) browser  ## the whole suite: unit, rendering, builds and browser
 	$(PYTHON) -m pytest
 
-bench: $(READY) browser  ## benchmarks that print figures
+bench: $(READY) browser $(LIGHTHOUSE)  ## benchmarks that print figures
 	$(PYTHON) -m tests.bench
+
+# Lighthouse for the first-view benchmark, from npm (12.2.3: newer ones want Node 22).
+$(LIGHTHOUSE):
+	npm install --silent --no-audit --no-fund --prefix .tools lighthouse@12.2.3
 
 $(READY): requirements.txt requirements-test.txt
 	python3 -m venv $(VENV)
@@ -52,4 +57,4 @@ browser: $(READY)
 	  || $(PYTHON) -m playwright install chromium
 
 clean:
-	rm -rf site .site.new .site.old .venv .pytest_cache
+	rm -rf site .site.new .site.old .venv .pytest_cache .tools

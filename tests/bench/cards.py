@@ -5,15 +5,12 @@ from __future__ import annotations
 import os
 import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from routines.cards import Card, card_png
 from tests.bench.generate import EQUIPMENT, REGIONS
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "hooks"))
-from routines.cards import Card, card_png  # noqa: E402
 
 SIZES = [int(n) for n in os.environ.get("BENCH_POSTS", "200 1000").split()]
 

@@ -75,17 +75,27 @@ def generate(root: Path, count: int, plain: bool = False) -> Path:
 
 
 def plain_config(text: str) -> str:
-    """This site's mkdocs.yml without hooks, overrides or their assets: Material and its plugins."""
+    """This site's mkdocs.yml without hooks, overrides or their assets: Material and its plugins.
+
+    With what a plain Material blog has and this site replaced: Material's
+    search plugin and instant navigation.
+    """
     out, dropping = [], ""
     for line in text.splitlines():
         if dropping == "top" and line and not line.startswith((" ", "#")):
             dropping = ""
-        if dropping == "plugin" and (line.startswith("  - ") or (line and not line.startswith(" "))):
+        if dropping in ("plugin", "option") and (line.startswith("  - ") or (line and not line.startswith(" ")) or (dropping == "option" and not line.startswith("    "))):
             dropping = ""
         if line.split(":")[0] in ("hooks", "watch", "extra_css", "extra_javascript"):
             dropping = "top"
         elif line.startswith("  - minify:"):
             dropping = "plugin"
+        elif line.startswith("  static_templates:"):
+            dropping = "option"
         if not dropping and "custom_dir:" not in line:
             out.append(line)
+        if line == "plugins:":
+            out.append("  - search")
+        if line == "  features:":
+            out.append("    - navigation.instant")
     return "\n".join(out) + "\n"

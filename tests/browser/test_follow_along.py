@@ -474,7 +474,7 @@ def test_reached_from_a_list_it_starts_and_cleans_up(visit, base_url):
     page.locator(f".md-post h2 a[href$='{KNEE.removeprefix('blog/')}']").click()
     page.clock.run_for(1000)
     page.wait_for_url(base_url + KNEE)
-    assert page.evaluate("document.querySelectorAll('script[src*=follow-along]').length") == 1
+    assert page.evaluate("document.querySelectorAll('script[src*=\"javascripts/site.\"]').length") == 1
     view = start(page)
     page.clock.run_for(5000 + FRAME)
     assert seen(view)[3] == "2:00"

@@ -53,8 +53,8 @@ def visit_once(new_page, url):
     """Open the knee post online and wait until the service worker has kept it and what it loaded."""
     page = new_page()
     page.goto(url + KNEE)
-    kept_when(page, lambda kept: kept.get("pages-v1") and any("follow-along" in f for f in kept.get("files-v1", []))
-              and any("/bundle." in f for f in kept["files-v1"]) and any("/routine." in f for f in kept["files-v1"]))
+    kept_when(page, lambda kept: kept.get("pages-v1") and any("/javascripts/site." in f for f in kept.get("files-v1", []))
+              and any("/bundle." in f for f in kept["files-v1"]) and any("/site." in f for f in kept["files-v1"]))
     return page
 
 
@@ -91,14 +91,14 @@ def test_a_new_build_replaces_the_kept_page_on_the_next_visit(new_page, own_site
     page = visit_once(new_page, url)
     post = site / KNEE / "index.html"
     post.write_text(post.read_text().replace("Knee Pain? Try This Self Massage + Stretch</h1>", "Knee Pain, rewritten</h1>"))
-    style = next((site / "assets" / "stylesheets").glob("routine.*.min.css"))
-    newer = style.with_name("routine.abcdef.min.css")
+    style = next((site / "assets" / "stylesheets").glob("site.*.min.css"))
+    newer = style.with_name("site.abcdef12.min.css")
     shutil.copy(style, newer)
     post.write_text(post.read_text().replace(style.name, newer.name))
     page.goto(url + KNEE)
     assert page.locator("article h1").inner_text() == "Knee Pain, rewritten", "online, the network comes first"
-    kept = kept_when(page, lambda kept: any("routine.abcdef" in f for f in kept["files-v1"]))
-    assert [f for f in kept["files-v1"] if "/routine." in f] == ["/assets/stylesheets/routine.abcdef.min.css"], "the older one is gone"
+    kept = kept_when(page, lambda kept: any("site.abcdef12" in f for f in kept["files-v1"]))
+    assert [f for f in kept["files-v1"] if "/stylesheets/site." in f] == ["/assets/stylesheets/site.abcdef12.min.css"], "the older one is gone"
     down()
     page.goto(url + KNEE)
     assert page.locator("article h1").inner_text() == "Knee Pain, rewritten"

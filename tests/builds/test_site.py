@@ -168,11 +168,11 @@ def test_headings_in_a_step_text_sit_under_its_card(tmp_path):
     "      minify_html: true\n      htmlmin_opts: {remove_comments: true}\n",
 ])
 def test_html_minification_keeps_the_cards(tmp_path, options):
-    """Reflowed HTML, comments stripped or not, still has its cards."""
+    """A site that adds HTML minification, comments stripped or not, still has its cards."""
     root = make_site(tmp_path, {"blog/posts/knee.md": post_text(knee(video=DROP, **{
         f"routine.steps.{n}.video_at": DROP for n in (1, 2, 3)}))})
     config = (root / "mkdocs.yml").read_text()
-    (root / "mkdocs.yml").write_text(config.replace("  - minify:\n", "  - minify:\n" + options, 1))
+    (root / "mkdocs.yml").write_text(config.replace("plugins:\n", "plugins:\n  - minify:\n" + options, 1))
     result = build(root)
     assert result.returncode == 0, result.output
     page = result.page("blog/2024/01/17/knee-pain-try-this-self-massage--stretch/")
@@ -203,3 +203,29 @@ def test_broken_posts_fail_the_build_with_one_line_each(tmp_path):
     ]
     assert "6 problems in posts" in result.output
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_the_sites_styles_and_scripts_are_one_file_each(site):
+    """Every page loads one stylesheet and one script of the site's own, holding every part in order; the parts are not served."""
+    links = [link["href"] for link in site.page(KNEE).select("link[rel=stylesheet]")]
+    own = [href for href in links if "/site." in href]
+    assert len(own) == 1 and len(links) == 3, links  # Material's main and palette, and ours
+    text = (site.site / KNEE / own[0]).resolve().read_text()
+    for rule in (".routine-step", ".breath-timer", ".post-video__offline", ".follow__bar", ".site-search__input", "@media print"):
+        assert rule in text, rule
+    assert text.index(".routine") < text.index(".site-search"), "in the order extra_css lists them"
+    assert not list((site.site / "assets" / "stylesheets").glob("routine*.css"))
+    scripts = [s["src"] for s in site.page(KNEE).select("script[src]") if "/site." in s["src"]]
+    assert len(scripts) == 1 and not list((site.site / "assets" / "javascripts").glob("follow-along*"))
+    text = (site.site / KNEE / scripts[0]).resolve().read_text()
+    order = [text.index(f'customElements.define("{name}"') for name in ("breath-timer", "video-facade", "follow-along")]
+    assert order == sorted(order) and "site-search__open" in text
+
+
+def test_a_stylesheet_listed_but_missing_is_one_line(tmp_path):
+    root = make_site(tmp_path, {})
+    config = (root / "mkdocs.yml").read_text()
+    (root / "mkdocs.yml").write_text(config.replace("  - assets/stylesheets/print.css\n", "  - assets/stylesheets/prnt.css\n"))
+    result = build(root)
+    assert result.returncode == 1 and "Traceback" not in result.output
+    assert "mkdocs.yml: extra_css: assets/stylesheets/prnt.css is not in overrides/ or docs/; fix the path" in result.output
