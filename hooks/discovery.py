@@ -71,8 +71,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _build.catalog = build_catalog(entries)
     series = config.extra.get("series") or {}
     files.append(File.generated(config, f"{SERIES_DIR}/index.md", content=_series_index()))
+    per_page = site_settings.per_page(config)
     for name, info in series.items():
-        files.append(File.generated(config, f"{SERIES_DIR}/{name}.md", content=_series_page(name, info)))
+        count = series_pages(len(_build.catalog.series.get(name, [])), per_page)
+        for number in range(1, count + 1):
+            src = f"{SERIES_DIR}/{name}.md" if number == 1 else f"{SERIES_DIR}/{name}/page/{number}.md"
+            files.append(File.generated(config, src, content=_series_page(name, info, number)))
     files.append(File.generated(config, f"{EQUIPMENT_DIR}/index.md", content=_equipment_index()))
     for name in _build.catalog.equipment:
         files.append(File.generated(config, f"{EQUIPMENT_DIR}/{slug(name)}.md", content=_equipment_page(config, name)))
@@ -129,8 +133,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     catalog = _build.catalog
     series = config.extra.get("series") or {}
     if src.startswith(f"{SERIES_DIR}/") and src != f"{SERIES_DIR}/index.md":
-        name = posixpath.splitext(posixpath.basename(src))[0]
-        listing = _build.render("partials/series-parts.html", page, parts=catalog.series.get(name, []))
+        name, number = _series_page_of(src)
+        parts = catalog.series.get(name, [])
+        per_page = site_settings.per_page(config)
+        first = (number - 1) * per_page
+        pages = [(n, f"{SERIES_DIR}/{name}/" if n == 1 else f"{SERIES_DIR}/{name}/page/{n}/") for n in range(1, series_pages(len(parts), per_page) + 1)]
+        listing = _build.render("partials/series-parts.html", page, parts=parts[first:first + per_page], first=first, number=number, pages=pages)
         return place_block(html, "series-parts", listing)
     if src == f"{EQUIPMENT_DIR}/index.md":
         kinds = sorted((name, f"{EQUIPMENT_DIR}/{slug(name)}/", len(posts)) for name, posts in catalog.equipment.items())
@@ -170,8 +178,8 @@ def _post_footer(page: Page) -> Markup:
 # -----------------------------------------------------------------------------
 
 
-def _page(title: str, description: str, body: str) -> str:
-    front = {"title": title, "description": description}
+def _page(title: str, description: str, body: str, **more) -> str:
+    front = {"title": title, "description": description, **more}
     return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items()) + f"\n---\n\n{body}\n"
 
 
@@ -179,11 +187,25 @@ def _series_index() -> str:
     return _page("Series", "Routines written to be done in order, one part after another.", "<!-- discovery -->")
 
 
-def _series_page(name: str, info: dict) -> str:
+def series_pages(parts: int, per_page: int) -> int:
+    """How many pages list a series of `parts` (one at least, which says there are none yet)."""
+    return max(1, -(-parts // per_page))
+
+
+def _series_page(name: str, info: dict, number: int) -> str:
     info = info or {}
     title = info.get("title") or name
     description = info.get("description") or ""
-    return _page(title, description, f"{description}\n\n<!-- series-parts -->")
+    if number == 1:
+        return _page(title, description, f"{description}\n\n<!-- series-parts -->")
+    # Later pages only continue the list: search finds the series by its first page.
+    return _page(f"{title}, page {number}", description, "<!-- series-parts -->", search={"exclude": True})
+
+
+def _series_page_of(src: str) -> tuple[str, int]:
+    """The series and page number of a series page's path (`series/x.md`, `series/x/page/2.md`)."""
+    parts = posixpath.splitext(src)[0].split("/")
+    return (parts[1], int(parts[3])) if len(parts) == 4 else (parts[1], 1)
 
 
 def _equipment_index() -> str:

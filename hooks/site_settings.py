@@ -29,6 +29,12 @@ def blog_instances(config: MkDocsConfig) -> list:
     return [plugin.blog for plugin in _blogs(config)]
 
 
+def per_page(config: MkDocsConfig) -> int:
+    """How many posts a list page shows: the blog's own pagination, for every list the site makes."""
+    blogs = _blogs(config)
+    return blogs[0].config.pagination_per_page if blogs else 10
+
+
 def shown_path(config: MkDocsConfig, abs_path: str) -> str:
     """A path as authors see it in error lines: relative to mkdocs.yml."""
     root = os.path.dirname(config.config_file_path) if config.config_file_path else os.getcwd()

@@ -163,3 +163,21 @@ def test_pages_announce_both_feeds(site):
     assert {"application/rss+xml", "application/feed+json"} <= types
     json_href = next(link["href"] for link in head if link["type"] == "application/feed+json")
     assert (site.site / URLS["Alpha"] / json_href).resolve() == (site.site / "feed_json_created.json").resolve()
+
+
+def test_a_long_series_is_listed_a_page_at_a_time(tmp_path):
+    """A series longer than the blog's page lists its parts page by page, numbered on; only its first page is searched."""
+    from tests.bench.generate import generate
+
+    result = build(generate(tmp_path, 12))
+    assert result.returncode == 0, result.output
+    first, second = result.page("series/diy-recovery/"), result.page("series/diy-recovery/page/2/")
+    numbers = lambda page: [p.get_text() for p in page.select(".series-parts__number")]
+    assert numbers(first) == [f"Part {n}" for n in range(1, 11)] and numbers(second) == ["Part 11", "Part 12"]
+    assert second.select_one("ol.series-parts")["start"] == "11"
+    assert first.select_one(".series-pages a[rel=next]")["href"] == "page/2/"
+    assert second.select_one(".series-pages a[rel=prev]")["href"] == "../../"
+    assert second.select_one(".series-pages span").get_text() == "Page 2 of 2"
+    assert not (result.site / "series" / "diy-recovery" / "page" / "3").exists()
+    assert searchable.indexed(first) is not None
+    assert searchable.indexed(second) is None and searchable.indexed(result.page("404.html")) is None
