@@ -128,7 +128,8 @@ def main() -> None:
                         shown = ", ".join(f"{page} {size / 1024:.1f} KB" for page, size in views.items())
                         print(f"first view, {count} posts, {name}: {shown} (gzip, transferred)", flush=True)
                         took, first, later = searches(browser, url + pages(root / "site")["post"], name == "this site")
-                        print(f"search, {count} posts, {name}: one query fetches {took / 1024:.1f} KB; first results "
+                        fetched = f"{took / 1024:.1f} KB" if took else "nothing more (the whole index came with the first view)"
+                        print(f"search, {count} posts, {name}: one query fetches {fetched}; first results "
                               f"{first:.0f} ms after the keystroke on the first query, {later:.0f} ms (median) once loaded", flush=True)
                         if count == min(SIZES) and LIGHTHOUSE.exists():
                             for page, path in pages(root / "site").items():
