@@ -75,8 +75,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for name, info in series.items():
         count = series_pages(len(_build.catalog.series.get(name, [])), per_page)
         for number in range(1, count + 1):
-            src = f"{SERIES_DIR}/{name}.md" if number == 1 else f"{SERIES_DIR}/{name}/page/{number}.md"
-            files.append(File.generated(config, src, content=_series_page(name, info, number)))
+            files.append(File.generated(config, f"{_series_page_path(name, number)}.md", content=_series_page(name, info, number)))
     files.append(File.generated(config, f"{EQUIPMENT_DIR}/index.md", content=_equipment_index()))
     for name in _build.catalog.equipment:
         files.append(File.generated(config, f"{EQUIPMENT_DIR}/{slug(name)}.md", content=_equipment_page(config, name)))
@@ -137,7 +136,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         parts = catalog.series.get(name, [])
         per_page = site_settings.per_page(config)
         first = (number - 1) * per_page
-        pages = [(n, f"{SERIES_DIR}/{name}/" if n == 1 else f"{SERIES_DIR}/{name}/page/{n}/") for n in range(1, series_pages(len(parts), per_page) + 1)]
+        pages = [(n, f"{_series_page_path(name, n)}/") for n in range(1, series_pages(len(parts), per_page) + 1)]
         listing = _build.render("partials/series-parts.html", page, parts=parts[first:first + per_page], first=first, number=number, pages=pages)
         return place_block(html, "series-parts", listing)
     if src == f"{EQUIPMENT_DIR}/index.md":
@@ -202,8 +201,13 @@ def _series_page(name: str, info: dict, number: int) -> str:
     return _page(f"{title}, page {number}", description, "<!-- series-parts -->", search={"exclude": True})
 
 
+def _series_page_path(name: str, number: int) -> str:
+    """A series page's path, without suffix: `series/x` (its first page), `series/x/page/2`."""
+    return f"{SERIES_DIR}/{name}" if number == 1 else f"{SERIES_DIR}/{name}/page/{number}"
+
+
 def _series_page_of(src: str) -> tuple[str, int]:
-    """The series and page number of a series page's path (`series/x.md`, `series/x/page/2.md`)."""
+    """The series and page number of a series page's source (`_series_page_path` with `.md`)."""
     parts = posixpath.splitext(src)[0].split("/")
     return (parts[1], int(parts[3])) if len(parts) == 4 else (parts[1], 1)
 

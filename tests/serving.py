@@ -45,3 +45,22 @@ def serve(directory: Path, port: int = 0) -> tuple[str, http.server.ThreadingHTT
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def transferred(request) -> int:
+    """Bytes a finished request moved: its response's headers and (compressed) body, as the browser counts them."""
+    sizes = request.sizes()
+    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
+def first_view(page, url: str) -> dict[str, int]:
+    """Open `url` in a fresh page and let it settle (the service worker's first work included): bytes per address."""
+    finished = []
+    page.on("requestfinished", lambda request: finished.append(request))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    sizes: dict[str, int] = {}
+    for request in finished:
+        sizes[request.url] = sizes.get(request.url, 0) + transferred(request)
+    return sizes

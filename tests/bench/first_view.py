@@ -28,9 +28,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from tests.bench.generate import generate
-from tests.browser.conftest import CHROMIUM_FLAGS, SYSTEM_CHROMIUM
-from tests.serving import serve
 from tests.bench.scale import build_once
+from tests.browser.conftest import CHROMIUM_FLAGS, SYSTEM_CHROMIUM
+from tests.serving import first_view, serve, transferred
 from tests.sites import ROOT
 
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_POSTS", "200 1000").split())
@@ -49,16 +49,10 @@ def pages(site: Path) -> dict[str, str]:
     return found
 
 
-def first_view(browser, url: str) -> int:
-    """Bytes one first view transfers, the service worker's first work included."""
+def first_view_bytes(browser, url: str) -> int:
+    """Bytes one first view transfers, in a fresh phone-sized context."""
     context = browser.new_context(viewport={"width": 360, "height": 740})
-    page = context.new_page()
-    finished = []
-    page.on("requestfinished", lambda request: finished.append(request))
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(300)
-    total = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in finished)
+    total = sum(first_view(context.new_page(), url).values())
     context.close()
     return total
 
@@ -90,7 +84,7 @@ def searches(browser, url: str, ours: bool) -> tuple[int, float, float]:
         )
         times.append(1000 * (time.perf_counter() - start))
         if query == QUERIES[0]:
-            first_bytes = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in fetched)
+            first_bytes = sum(transferred(request) for request in fetched)
     context.close()
     return first_bytes, times[0], statistics.median(times[1:])
 
@@ -124,7 +118,7 @@ def main() -> None:
                 for name, root in sites.items():
                     url, server = serve(root / "site")
                     try:
-                        views = {page: first_view(browser, url + path) for page, path in pages(root / "site").items()}
+                        views = {page: first_view_bytes(browser, url + path) for page, path in pages(root / "site").items()}
                         shown = ", ".join(f"{page} {size / 1024:.1f} KB" for page, size in views.items())
                         print(f"first view, {count} posts, {name}: {shown} (gzip, transferred)", flush=True)
                         took, first, later = searches(browser, url + pages(root / "site")["post"], name == "this site")

@@ -4,22 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.serving import first_view
+
 LIMIT = 150 * 1024  # bytes transferred before the reader does anything
 PAGES = ["blog/2024/01/17/knee-pain-self-massage-stretch/", "", "series/diy-recovery/", "blog/"]
-
-
-def first_view(page, url: str) -> dict[str, int]:
-    """Bytes transferred (headers and compressed bodies) per address for one first view."""
-    responses = []
-    page.on("requestfinished", lambda request: responses.append(request))
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(300)  # the service worker's first work counts too
-    sizes = {}
-    for request in responses:
-        took = request.sizes()
-        sizes[request.url] = sizes.get(request.url, 0) + took["responseBodySize"] + took["responseHeadersSize"]
-    return sizes
 
 
 @pytest.mark.parametrize("path", PAGES)
