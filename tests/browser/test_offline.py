@@ -7,6 +7,7 @@ import shutil
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.serving import serve
 
@@ -102,3 +103,13 @@ def test_a_new_build_replaces_the_kept_page_on_the_next_visit(new_page, own_site
     down()
     page.goto(url + KNEE)
     assert page.locator("article h1").inner_text() == "Knee Pain, rewritten"
+
+
+def test_search_offline_says_it_needs_a_connection(new_page, own_site):
+    site, url, down, up = own_site
+    page = visit_once(new_page, url)
+    down()
+    page.goto(url + KNEE)
+    page.get_by_role("button", name="Search").click()
+    page.keyboard.type("knee", delay=20)
+    expect(page.locator(".site-search__status")).to_have_text("Search needs a connection: the routines you opened before still open.")

@@ -15,7 +15,7 @@
   const SHOWN = 10; // results shown at once; each costs a fragment fetch
   const STEPS = 3; // sub-results (the steps a word is in) shown per post
   const index = new URL(dialog.dataset.index, document.baseURI);
-  const OFFLINE = "Search needs a connection the first time it is used.";
+  const OFFLINE = "Search needs a connection: the routines you opened before still open.";
   let engine = null;
   let asked = 0; // the latest query's number: older answers are dropped
 
