@@ -6,19 +6,23 @@ READY    := $(VENV)/.ready
 ROUTINES := PYTHONPATH=hooks $(PYTHON) -m routines
 LIGHTHOUSE := .tools/node_modules/.bin/lighthouse
 export NO_MKDOCS_2_WARNING := 1
+# The engine that builds the site: mkdocs, or properdocs (its maintained fork,
+# same mkdocs.yml, hooks and plugins): `ENGINE=properdocs make serve`. The
+# tests build with it too.
+export ENGINE ?= mkdocs
 export TITLE
 
 .PHONY: serve build test bench browser clean post check schema deploy
 
 serve: $(READY)  ## the site with live reload on http://127.0.0.1:8000
-	$(PYTHON) -m mkdocs serve --livereload
+	$(PYTHON) -m $(ENGINE) serve --livereload
 
 # Build beside site/ and swap only when everything passed, so a failed build
 # leaves the last good site exactly as it was.
 build: $(READY)  ## check, then a strict build into site/
 	$(ROUTINES) check
 	rm -rf .site.new
-	$(PYTHON) -m mkdocs build --strict --site-dir .site.new || { rm -rf .site.new; exit 1; }
+	$(PYTHON) -m $(ENGINE) build --strict --site-dir .site.new || { rm -rf .site.new; exit 1; }
 	rm -rf .site.old && { [ ! -d site ] || mv site .site.old; } && mv .site.new site && rm -rf .site.old
 
 deploy: build  ## publish the good build in site/ to the gh-pages branch

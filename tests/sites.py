@@ -13,6 +13,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+ENGINE = os.environ.get("ENGINE", "mkdocs")  # or properdocs: `ENGINE=properdocs make test`
 
 
 @dataclass
@@ -57,11 +58,11 @@ def make_site(root: Path, docs: dict[str, str] | None = None, site_url: str = ""
     return root
 
 
-def build(root: Path) -> Build:
+def build(root: Path, engine: str = ENGINE) -> Build:
     """Run a strict build of the site at root in a child process, as authors do."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        [sys.executable, "-m", engine, "build", "--strict", "--quiet"],
         cwd=root, env=env, capture_output=True, text=True, timeout=300,
     )
     return Build(root, result.returncode, result.stdout + result.stderr)

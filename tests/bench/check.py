@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from tests.bench.generate import generate
-from tests.sites import ROOT
+from tests.sites import ENGINE, ROOT
 
 RUNS = 3
 
@@ -36,7 +36,7 @@ def main() -> None:
             check, build = [], []
             for _ in range(RUNS):  # alternate, so both see the same machine
                 check.append(timed([sys.executable, "-m", "routines", "check"], root))
-                build.append(timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], root))
+                build.append(timed([sys.executable, "-m", ENGINE, "build", "--strict", "--quiet"], root))
             c, b = statistics.median(check), statistics.median(build)
             label = "this site" if count == 4 else f"{count} generated posts"
             print(f"make check vs build, {label}: check {c:.2f} s, build {b:.2f} s, ratio {c / b:.2f} (goal <= 0.20; medians of {RUNS})")

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.bench.generate import generate
-from tests.sites import ROOT
+from tests.sites import ENGINE, ROOT
 
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_POSTS", "200 1000").split())
 BUDGET = float(os.environ.get("BENCH_SECONDS", "120"))  # timed builds of this site, per size
@@ -49,9 +49,9 @@ MIN_RUNS, MAX_RUNS = 6, 30  # 6: the fewest runs whose full range is a 95% inter
 # Runs one build and reports the process's peak memory (KiB) and CPU seconds on stderr.
 BUILD = (
     "import resource, runpy, sys\n"
-    "sys.argv = ['mkdocs', 'build', '--quiet']\n"
+    f"sys.argv = ['{ENGINE}', 'build', '--quiet']\n"
     "try:\n"
-    "    runpy.run_module('mkdocs', run_name='__main__')\n"
+    f"    runpy.run_module('{ENGINE}', run_name='__main__')\n"
     "finally:\n"
     "    usage = resource.getrusage(resource.RUSAGE_SELF)\n"
     "    print('usage', usage.ru_maxrss, usage.ru_utime + usage.ru_stime, file=sys.stderr)\n"
@@ -89,7 +89,7 @@ def instructions(root: Path) -> int:
     """Instructions one build executes, counted by valgrind's cachegrind (the same within 0.5% from run to run)."""
     command = [
         "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-        sys.executable, "-m", "mkdocs", "build", "--quiet",
+        sys.executable, "-m", ENGINE, "build", "--quiet",
     ]
     result = subprocess.run(command, cwd=root, env=_build_env(), capture_output=True, text=True)
     counted = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from tests.sites import make_site
+from tests.sites import ENGINE, make_site
 
 KNEE = "docs/blog/posts/knee-pain-self-massage-stretch.md"
 OLD, NEW = "Knee Pain? Try This Self Massage + Stretch", "Knee Pain, Revisited"
@@ -46,7 +46,7 @@ def server(tmp_path):
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", ENGINE, "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/"
