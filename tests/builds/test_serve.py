@@ -7,9 +7,11 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.sites import ENGINE, make_site
 
@@ -84,3 +86,23 @@ def test_changing_a_step_updates_its_card_and_search_entry(server):
     assert "Knee mobility" not in html and html.count('id="step-3-title"') == 1
     # Pagefind names its index files by their content: a changed step is a new index.
     assert fetch(url + "pagefind/pagefind-entry.json") != index_before
+
+
+def test_a_mistake_shows_in_the_browser_and_goes_when_fixed(server):
+    """A broken post saved under `make serve`: every open page shows its line; fixed, the pages come back."""
+    root, url = server
+    post = root / KNEE
+    good = post.read_text()
+    post.write_text(good.replace("exhale: 8", "exhale: eight", 1))
+    line = 'docs/blog/posts/knee-pain-self-massage-stretch.md:27: routine.steps[2].breath.exhale: must be a number of counts > 0 and <= 60, got "eight"'
+    wait_for(lambda: "build-problems" in fetch(url))
+    for page in ("", "blog/", "series/diy-recovery/", "blog/2024/01/17/knee-pain-self-massage-stretch/"):
+        try:
+            html = fetch(url + page)
+        except urllib.error.HTTPError as error:  # the broken post itself is left out: its address is not found
+            assert error.code == 404, page
+            html = error.read().decode()
+        panels = BeautifulSoup(html, "html.parser").select("aside.build-problems")
+        assert len(panels) == 1 and [code.get_text() for code in panels[0].select("li code")] == [line], page
+    post.write_text(good)
+    wait_for(lambda: "build-problems" not in fetch(url) and OLD in fetch(url + "blog/2024/01/17/knee-pain-self-massage-stretch/"))
