@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import segno
 
 
+# Drawing a code costs milliseconds and a routine has several: under `mkdocs
+# serve` each rebuild draws only the codes whose address or label changed.
+@lru_cache(maxsize=8192)
 def qr_svg(url: str, label: str) -> str:
     """`url` as a QR code in inline SVG, black on white, sized by CSS.
 

@@ -1,0 +1,102 @@
+"""The author's loop: from saving a post to the server serving the new text.
+
+For 200 and 1,000 generated posts, this site and a plain Material blog of the
+same posts each run under `serve --livereload` (the engine of ENGINE); the
+benchmark times how long the server takes to serve its first page, then saves
+EDITS edits of each kind to one post (its prose, a step, its title) and
+times each until the post's page, fetched every 20 ms, carries the new text.
+Printed: the median and the range per kind.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from tests.bench.generate import generate
+from tests.sites import ENGINE
+
+SIZES = tuple(int(n) for n in os.environ.get("BENCH_POSTS", "200 1000").split())
+EDITS = int(os.environ.get("EDITS", "5"))
+POST = "docs/blog/posts/routine-0010.md"
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.read().decode()
+    except (urllib.error.URLError, ConnectionError):
+        return ""
+
+
+def until(url: str, text: str, started: float, limit: float = 600) -> float:
+    """Seconds from `started` until the page at url holds `text`."""
+    while text not in fetch(url):
+        if time.perf_counter() - started > limit:
+            raise SystemExit(f"{url} never showed {text!r}")
+        time.sleep(0.02)
+    return time.perf_counter() - started
+
+
+def edits(kind: str, n: int) -> tuple[str, str]:
+    """The text to replace in the post and its replacement, for edit n of a kind."""
+    return {
+        "prose": ("\n\n<!-- more -->\n\n", f" Edited prose {n}.\n\n<!-- more -->\n\n"),
+        "step": ("  - title: Move\n", f"  - title: Move {n}\n"),
+        "title": ("title: 'Routine 10:", f"title: 'Routine 10 ({n}):"),
+    }[kind]
+
+
+def shown(kind: str, n: int) -> str:
+    return {"prose": f"Edited prose {n}.", "step": f"Move {n}", "title": f"Routine 10 ({n})"}[kind]
+
+
+def main() -> None:
+    port = 8400
+    for count in SIZES:
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, plain in (("this site", False), ("plain Material", True)):
+                root = Path(tmp) / name.replace(" ", "-")
+                root.mkdir()
+                generate(root, count, plain=plain)
+                post = root / POST  # a slug keeps its address when its title changes
+                post.write_text(post.read_text().replace("\ndate:", "\nslug: edited\ndate:", 1))
+                port += 1
+                url = f"http://127.0.0.1:{port}/"
+                env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+                started = time.perf_counter()
+                server = subprocess.Popen(
+                    [sys.executable, "-m", ENGINE, "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+                    cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                )
+                try:
+                    first = until(url, "</html>", started)
+                    page = url + "blog/2020/01/11/edited/"
+                    figures = []
+                    for kind in ("prose", "step", "title"):
+                        if plain and kind == "step":
+                            continue
+                        took = []
+                        for n in range(1, EDITS + 1):  # each edit of a kind replaces the one before
+                            text = post.read_text()
+                            before = edits(kind, 1)[0] if n == 1 else edits(kind, n - 1)[1]
+                            saved = time.perf_counter()
+                            post.write_text(text.replace(before, edits(kind, n)[1], 1))
+                            took.append(until(page, shown(kind, n), saved))
+                        figures.append(f"{kind} {statistics.median(took):.2f} s ({min(took):.2f}-{max(took):.2f})")
+                    print(f"edit to served, {count} posts, {name} ({ENGINE} serve): first page served after {first:.1f} s; "
+                          f"median (range) of {EDITS} edits: " + ", ".join(figures), flush=True)
+                finally:
+                    server.terminate()
+                    server.wait(timeout=60)
+
+
+if __name__ == "__main__":
+    main()
