@@ -19,13 +19,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 import read_once
+import site_settings
 from routines.cards import card_png
 from routines.previews import POST_CARD, SITE_CARD, page_preview, post_card, post_preview, site_card
-
-
-def _cache(config: MkDocsConfig) -> Path:
-    """Cards drawn by earlier builds, beside mkdocs.yml (a folder git ignores)."""
-    return Path(config.config_file_path).parent / ".cache" / "cards"
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
@@ -51,7 +47,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
         page.preview = page_preview(title, url, site_url, config.site_name, description)
     else:
         page.preview = post_preview(post, url, description)
-        page.preview_card = card_png(post_card(post, config.site_name), _cache(config))
+        page.preview_card = card_png(post_card(post, config.site_name), site_settings.kept_in(config, "cards"))
     return context
 
 
@@ -74,7 +70,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     target = site / SITE_CARD
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(card_png(site_card(config.site_name, config.site_description or ""), _cache(config)), target)
+    shutil.copyfile(card_png(site_card(config.site_name, config.site_description or ""), site_settings.kept_in(config, "cards")), target)
     prefix = config.site_url or ""
 
     def length(found: re.Match) -> str:

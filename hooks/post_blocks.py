@@ -16,6 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 
 import read_once
+import site_settings
 from routines.markdown_blocks import HeadingsBelow
 from routines.render import STEP_TITLE_LEVEL, Paper, assemble, render_routine, render_video, routine_view, video_view
 
@@ -89,7 +90,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     # where every post's view objects would be scanned again and again.
     routine_block = video_block = ""
     if post.routine:
-        paper = Paper(post.title, config.site_name, page.canonical_url or "") if page.canonical_url else None
+        paper = Paper(post.title, config.site_name, page.canonical_url, site_settings.kept_in(config, "qr")) if page.canonical_url else None
         view = routine_view(post.routine, lambda text: _build.markdown(text, page, files), video, paper)
         routine_block = render_routine(env, view, safety)
     if video:

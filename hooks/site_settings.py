@@ -6,6 +6,7 @@ Not a hook itself; the hook files import it from their folder.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -33,6 +34,11 @@ def per_page(config: MkDocsConfig) -> int:
     """How many posts a list page shows: the blog's own pagination, for every list the site makes."""
     blogs = _blogs(config)
     return blogs[0].config.pagination_per_page if blogs else 10
+
+
+def kept_in(config: MkDocsConfig, kind: str) -> Path:
+    """Where files of a kind made by earlier builds are kept: `.cache/<kind>` beside mkdocs.yml (git ignores it)."""
+    return Path(config.config_file_path).parent / ".cache" / kind
 
 
 def shown_path(config: MkDocsConfig, abs_path: str) -> str:

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
+import io
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import font_roboto
 from PIL import Image, ImageDraw, ImageFont
+
+from .kept import kept
 
 WIDTH, HEIGHT = 1200, 630
 DRAWING = "2"  # change when the drawing changes: every cached card is drawn again
@@ -45,14 +46,13 @@ class Card:
 
 def card_png(card: Card, cache: Path) -> Path:
     """The card's PNG in `cache`, drawn only when no card with its key is there."""
-    path = cache / f"{card.key}.png"
-    if not path.exists():
-        cache.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=cache, suffix=".png")
-        with os.fdopen(handle, "wb") as out:
-            draw(card).save(out, "PNG", compress_level=3)  # a third of the time of the default, 20 % bigger
-        os.replace(temporary, path)  # whole or not at all, even with two builds at once
-    return path
+    return kept(cache, f"{card.key}.png", lambda: _png(draw(card)))
+
+
+def _png(image: Image.Image) -> bytes:
+    out = io.BytesIO()
+    image.save(out, "PNG", compress_level=3)  # a third of the time of the default, 20 % bigger
+    return out.getvalue()
 
 
 def draw(card: Card) -> Image.Image:
