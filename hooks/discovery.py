@@ -223,4 +223,4 @@ def _equipment_page(config: MkDocsConfig, name: str) -> str:
     # the description goes into the body as HTML, where Markdown leaves it as text.
     listing = "<!-- material/tags { include: [" + json.dumps(str(escape(name))) + "] } -->"
     # Search reads the description, not the listing (hooks/routines/search.py).
-    return _page(f"Routines with {a} {name}", description, f"<p>{escape(description)}</p>\n\n<div data-pagefind-ignore markdown>\n\n{listing}\n\n</div>")
+    return _page(f"Routines with {a} {name}", description, f"<p>{escape(description)}</p>\n\n<div data-pagefind-ignore=\"all\" markdown>\n\n{listing}\n\n</div>")
