@@ -15,7 +15,7 @@ export TITLE
 .PHONY: serve build test bench browser clean post check schema deploy
 
 serve: $(READY)  ## the site with live reload on http://127.0.0.1:8000
-	$(PYTHON) -m $(ENGINE) serve --livereload
+	$(PYTHON) -m $(ENGINE) serve --livereload --dirty
 
 # Build beside site/ and swap only when everything passed, so a failed build
 # leaves the last good site exactly as it was.

@@ -104,7 +104,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
     Before the tags plugin (-50) and the RSS plugin (on_page_content, -75) read them.
     """
-    found = _build.catalog.by_key.get(page.file.src_uri)
+    src = page.file.src_uri
+    found = _build.catalog.by_key.get(src)
+    if found:
+        # What the series line and the footer show from other posts, for `serve`
+        # to know when this page changed (routines/incremental.py).
+        page.shows = (_build.catalog.parts.get(src), _build.catalog.related.get(src, []), found.booking)
     if found and found.equipment:
         own = page.meta.get("tags") or []
         page.meta["tags"] = list(dict.fromkeys([*own, *(item.casefold() for item in found.equipment)]))

@@ -17,7 +17,9 @@ from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 
 import read_once
 import site_settings
+from routines.incremental import session
 from routines.markdown_blocks import HeadingsBelow
+from routines.model import Post
 from routines.render import STEP_TITLE_LEVEL, Paper, assemble, render_routine, render_video, routine_view, video_view
 
 
@@ -77,6 +79,16 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     post = read_once.model(config, page.file.src_uri)
     if post is None or not (post.routine or post.video):
         return html
+    serving = session()
+    if serving is None:
+        return assemble(html, *_blocks(post, page, config, files))
+    # Under `serve`, made again only when the post, its address or a file it names changed.
+    key = ("blocks", post, page.file.src_uri, page.file.url, page.canonical_url, page.abs_url)
+    return assemble(html, *serving.memo.make(key, files, lambda lookups: _blocks(post, page, config, lookups)))
+
+
+def _blocks(post: Post, page: Page, config: MkDocsConfig, files: Files) -> tuple[str, str]:
+    """The post's routine block and video block, as HTML ("" for what it does not have)."""
 
     def url(docs_path: str) -> str:
         return files.get_file_from_path(docs_path).url_relative_to(page.file)
@@ -95,4 +107,4 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         routine_block = render_routine(env, view, safety)
     if video:
         video_block = render_video(env, video)
-    return assemble(html, routine_block, video_block)
+    return routine_block, video_block

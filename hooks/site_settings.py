@@ -16,7 +16,7 @@ from routines.schema import Site
 
 def site(config: MkDocsConfig) -> Site:
     """The series, categories, blog settings and docs folder that posts may refer to."""
-    blogs = [read_blog(plugin.config, config.docs_dir, config.theme.get("language", "en")) for plugin in _blogs(config)]
+    blogs = [read_blog(plugin.config, config.docs_dir, config.theme.get("language", "en")) for plugin in blog_plugins(config)]
     return Site.of(config.docs_dir, (config.extra.get("series") or {}).keys(), blogs)
 
 
@@ -27,12 +27,12 @@ def published_posts(config: MkDocsConfig) -> list:
 
 def blog_instances(config: MkDocsConfig) -> list:
     """Each blog plugin's blog (its posts and views), once the plugin has read its files."""
-    return [plugin.blog for plugin in _blogs(config)]
+    return [plugin.blog for plugin in blog_plugins(config)]
 
 
 def per_page(config: MkDocsConfig) -> int:
     """How many posts a list page shows: the blog's own pagination, for every list the site makes."""
-    blogs = _blogs(config)
+    blogs = blog_plugins(config)
     return blogs[0].config.pagination_per_page if blogs else 10
 
 
@@ -47,5 +47,6 @@ def shown_path(config: MkDocsConfig, abs_path: str) -> str:
     return os.path.relpath(abs_path, root).replace(os.sep, "/")
 
 
-def _blogs(config: MkDocsConfig) -> list:
+def blog_plugins(config: MkDocsConfig) -> list:
+    """Each of Material's blog plugins in this build (a site may have several blogs)."""
     return [p for name, p in config.plugins.items() if name.split(" ")[0] in ("material/blog", "blog")]

@@ -9,6 +9,7 @@ costs a round trip, and a browser opens only a few at a time.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import Path
 
@@ -24,7 +25,13 @@ KINDS = {
 
 def bundle(kind: str, parts: list[Path]) -> tuple[str, str]:
     """The bundle's site path (`assets/stylesheets/site.1a2b3c4d.min.css`) and text, from parts in order."""
-    stem, minify = KINDS[kind]
-    text = "\n".join(minify(part.read_text(encoding="utf-8")) for part in parts)
+    stem, _ = KINDS[kind]
+    text = "\n".join(minified(kind, part.read_text(encoding="utf-8")) for part in parts)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
     return f"{stem}.{digest}.min.{kind}", text
+
+
+@functools.lru_cache(maxsize=64)
+def minified(kind: str, text: str) -> str:
+    """One part, minified (once per text in a process: `serve` bundles again on every save)."""
+    return KINDS[kind][1](text)

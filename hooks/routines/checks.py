@@ -6,7 +6,10 @@ finds what MkDocs finds), so they report the same lines.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
+import functools
 import os
 import posixpath
 import re
@@ -71,7 +74,7 @@ def _check_page(src: str, path: str, shown_path: str, post_dirs: tuple[str, ...]
             text = source.read()
     except (OSError, UnicodeDecodeError) as error:
         return [Problem(shown_path, None, "file", f"cannot be read as UTF-8 text ({error})")]
-    front = read_front_matter(text)
+    front = _front_matter(text)
     if src.startswith(post_dirs):
         post, problems = validate_front(front, shown_path, posixpath.dirname(src), site)
         if post is not None:
@@ -83,6 +86,20 @@ def _check_page(src: str, path: str, shown_path: str, post_dirs: tuple[str, ...]
         Problem(shown_path, front.body_line + offset, "body", message)
         for offset, message in broken_links(front.body, src, site.docs_dir)
     ]
+
+
+def _front_matter(text: str) -> FrontMatter:
+    """A page's front matter, read once per text in a process (`serve` checks every page on every save).
+
+    Its data is a copy: the blog and the hooks change the mapping they are given.
+    """
+    front = _read_front_matter(text)
+    return dataclasses.replace(front, data=copy.deepcopy(front.data))
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_front_matter(text: str) -> FrontMatter:
+    return read_front_matter(text)
 
 
 # -----------------------------------------------------------------------------

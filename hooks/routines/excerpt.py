@@ -9,10 +9,12 @@ text: link references, abbreviations and footnotes.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from .frontmatter import prose_lines
+from .literal import markdown_literal
 
 # Lines that define something for the whole text (Python-Markdown's syntax):
 # `[id]: url`, `*[HTML]: title`, `[^1]: note`.
@@ -53,3 +55,29 @@ def excerpt_source(markdown: str, separator: str) -> Start | None:
         elif line.strip():
             goes_on = True
     return Start("".join([*lines[:cut], separator, "\n\n", *definitions]), goes_on)
+
+
+@functools.lru_cache(maxsize=4096)  # a post is on several list pages; `serve` asks again every build
+def excerpt_markdown(whole: str, title: str, separator: str, titled: bool) -> tuple[str, Start | None]:
+    """What an excerpt renders, and the start it was cut from (None: the whole text).
+
+    Args:
+        whole: the post's Markdown.
+        title: the post's title, shown as a heading unless the text has its own (`titled`),
+            written so Markdown shows it as text (`**Bold**` stays as typed).
+        separator: the excerpt separator.
+    """
+    start = excerpt_source(whole, separator)
+    source = whole if start is None else start.source
+    return (source if titled else f"# {markdown_literal(title)}\n\n{source}"), start
+
+
+def excerpt_key(post, view, separator: str) -> tuple:
+    """Everything a post's excerpt, rendered on a list page, is made from (but the files its links name).
+
+    Args:
+        post: a blog post (its Markdown, title, source path and address).
+        view: the list page it is shown on (its address).
+    """
+    source, _ = excerpt_markdown(post.markdown, post.title, separator, bool(post._title_from_render))
+    return ("excerpt", separator, post.file.src_uri, post.url, view.url, source)

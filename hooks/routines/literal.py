@@ -36,15 +36,22 @@ def literal_tags(meta: dict) -> dict:
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 
-def markdown_literal(text: str, md) -> str:
+def markdown_literal(text: str) -> str:
     """Text that Markdown shows as written: no emphasis, links, code, emoji or HTML.
 
-    Punctuation is backslash-escaped (made escapable on `md`, a Python-Markdown
-    instance, where Markdown itself would not: `:` of emoji, `(` of symbols),
-    and `<`, `>`, `&` become entities. Escaped text may be passed (Markup).
+    Punctuation is backslash-escaped, and `<`, `>`, `&` become entities; the
+    Markdown instance that reads it must accept those escapes (`escapable`).
+    Escaped text may be passed (Markup).
     """
     raw = text.unescape() if isinstance(text, Markup) else str(text)
+    return "".join(_ENTITIES.get(c) or (f"\\{c}" if c in string.punctuation else c) for c in raw)
+
+
+def escapable(md) -> None:
+    """Let a Python-Markdown instance read every backslash escape `markdown_literal` writes.
+
+    Markdown itself would not escape some punctuation: `:` of emoji, `(` of symbols.
+    """
     for char in string.punctuation:
         if char not in md.ESCAPED_CHARS and char not in _ENTITIES:
             md.ESCAPED_CHARS.append(char)
-    return "".join(_ENTITIES.get(c) or (f"\\{c}" if c in string.punctuation else c) for c in raw)

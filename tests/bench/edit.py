@@ -1,7 +1,8 @@
 """The author's loop: from saving a post to the server serving the new text.
 
-For 200 and 1,000 generated posts, this site and a plain Material blog of the
-same posts each run under `serve --livereload` (the engine of ENGINE); the
+For 200 and 1,000 generated posts, this site runs under the command `make
+serve` runs (`serve --livereload --dirty`) and a plain Material blog of the
+same posts under `serve --livereload`, as its authors run it (the engine of ENGINE); the
 benchmark times how long the server takes to serve its first page, then saves
 EDITS edits of each kind to one post (its prose, a step, its title) and
 times each until the post's page, fetched every 20 ms, carries the new text.
@@ -21,6 +22,7 @@ import urllib.request
 from pathlib import Path
 
 from tests.bench.generate import generate
+from tests.dev_server import SERVE
 from tests.sites import ENGINE
 
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_POSTS", "200 1000").split())
@@ -73,7 +75,7 @@ def main() -> None:
                 env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
                 started = time.perf_counter()
                 server = subprocess.Popen(
-                    [sys.executable, "-m", ENGINE, "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+                    [sys.executable, "-m", ENGINE, *(["serve", "--livereload"] if plain else SERVE), "--dev-addr", f"127.0.0.1:{port}"],
                     cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                 )
                 try:

@@ -1,63 +1,28 @@
-"""`mkdocs serve` stays right when one post changes: every list rebuilt, nothing stale."""
+"""`mkdocs serve` stays right when one post changes: every list rebuilt, nothing stale.
+
+As `make serve` runs it (`--dirty`: only changed pages are written again),
+and as plain `mkdocs serve --livereload` runs it (every page written every time).
+"""
 
 from __future__ import annotations
-
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.sites import ENGINE, make_site
+from tests.dev_server import SERVE, DevServer, fetch, status, wait_for
+from tests.sites import make_site
 
 KNEE = "docs/blog/posts/knee-pain-self-massage-stretch.md"
 OLD, NEW = "Knee Pain? Try This Self Massage + Stretch", "Knee Pain, Revisited"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode()
-
-
-def wait_for(predicate, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if predicate():
-                return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise AssertionError("timed out waiting for the dev server")
-
-
-@pytest.fixture
-def server(tmp_path):
-    root = make_site(tmp_path)
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", ENGINE, "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_for(lambda: OLD in fetch(url + "series/diy-recovery/"))
-        yield root, url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+@pytest.fixture(params=[SERVE, ["serve", "--livereload"]], ids=["make serve", "mkdocs serve"])
+def server(request, tmp_path):
+    (tmp_path / "site").mkdir()
+    root = make_site(tmp_path / "site")
+    with DevServer(root, tmp_path / "serve", request.param) as running:
+        wait_for(lambda: OLD in running.page("series/diy-recovery/"))
+        yield root, running.url
 
 
 def test_changing_one_post_updates_every_page_that_lists_it(server):
@@ -84,8 +49,9 @@ def test_changing_a_step_updates_its_card_and_search_entry(server):
     wait_for(lambda: "Knee circles" in fetch(page))
     html = fetch(page)
     assert "Knee mobility" not in html and html.count('id="step-3-title"') == 1
-    # Pagefind names its index files by their content: a changed step is a new index.
-    assert fetch(url + "pagefind/pagefind-entry.json") != index_before
+    # Pagefind names its index files by their content: a changed step is a new index,
+    # written just after the pages are served.
+    wait_for(lambda: fetch(url + "pagefind/pagefind-entry.json") != index_before, what="the new search index")
 
 
 def test_a_mistake_shows_in_the_browser_and_goes_when_fixed(server):
@@ -96,13 +62,10 @@ def test_a_mistake_shows_in_the_browser_and_goes_when_fixed(server):
     post.write_text(good.replace("exhale: 8", "exhale: eight", 1))
     line = 'docs/blog/posts/knee-pain-self-massage-stretch.md:27: routine.steps[2].breath.exhale: must be a number of counts > 0 and <= 60, got "eight"'
     wait_for(lambda: "build-problems" in fetch(url))
-    for page in ("", "blog/", "series/diy-recovery/", "blog/2024/01/17/knee-pain-self-massage-stretch/"):
-        try:
-            html = fetch(url + page)
-        except urllib.error.HTTPError as error:  # the broken post itself is left out: its address is not found
-            assert error.code == 404, page
-            html = error.read().decode()
-        panels = BeautifulSoup(html, "html.parser").select("aside.build-problems")
+    knee = "blog/2024/01/17/knee-pain-self-massage-stretch/"
+    assert status(url + knee) == 404  # the broken post itself is left out: its address is not found
+    for page in ("", "blog/", "series/diy-recovery/", knee, "no-such-page/"):
+        panels = BeautifulSoup(fetch(url + page), "html.parser").select("aside.build-problems")
         assert len(panels) == 1 and [code.get_text() for code in panels[0].select("li code")] == [line], page
     post.write_text(good)
-    wait_for(lambda: "build-problems" not in fetch(url) and OLD in fetch(url + "blog/2024/01/17/knee-pain-self-massage-stretch/"))
+    wait_for(lambda: "build-problems" not in fetch(url) and OLD in fetch(url + knee))

@@ -1,0 +1,413 @@
+"""Rebuild only what an edit can change: what `make serve` keeps from one build to the next.
+
+Every build under `serve` still reads every page and runs every plugin, so
+what plugins gather across pages (the blog's posts, tags, feeds) is whole.
+What it keeps is the expensive part, each piece named by everything it was
+made from:
+
+- memos (`Memo`): a page's Markdown turned into HTML, an excerpt, a post's
+  routine and video blocks; each also remembers the files it looked up on
+  the way (a link's target and its address) and is used again only while
+  those lookups still give the same answers;
+- each written page's signature (`page_record`): a digest of everything its
+  template reads (its own content, title, table of contents and front
+  matter; its neighbours' titles and addresses; the posts a list shows,
+  through their excerpts' memos; what hooks say it shows). A page whose
+  signature is the one it was written with is not written again;
+- a digest of everything every page depends on (`Inputs`): mkdocs.yml, the
+  theme's overrides, the hooks, the files of docs/ that are not pages. When
+  it changes, the next build starts from an empty site, as a first one does.
+
+Nothing here is keyed on time or imports MkDocs: pages and files are read by
+their attributes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+import marshal
+import shutil
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+# -----------------------------------------------------------------------------
+# Digests
+# -----------------------------------------------------------------------------
+
+
+def digest(*parts: Any) -> str:
+    """A name for nested data, the same in every process for the same data."""
+    try:  # JSON's own encoder, where it can take the data as it is
+        text = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=_encoded)
+    except (TypeError, ValueError):  # keys that are not text, or that do not sort
+        text = json.dumps(plain(parts), ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _encoded(value: Any) -> Any:
+    """What JSON's encoder cannot take, as `plain` gives it."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
+    return plain(value)
+
+
+def plain(value: Any) -> Any:
+    """Nested data as JSON can hold it: mappings by sorted key, sets sorted, dates as text.
+
+    Anything else is named by its `repr` (a dataclass's names every field); one that holds a memory address is
+    then new in every build, so a page showing it is always written again:
+    slower, never stale.
+    """
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, dict):
+        return [[plain(k), plain(v)] for k, v in sorted(value.items(), key=lambda item: repr(item[0]))]
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((plain(v) for v in value), key=repr)
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    return repr(value)  # a frozen dataclass names its fields, in order
+
+
+# -----------------------------------------------------------------------------
+# Memos that remember the files they looked up
+# -----------------------------------------------------------------------------
+
+
+def described(file: Any) -> tuple[str, str] | None:
+    """What a lookup of a file answers that rendering uses: its address and whether it is built."""
+    if file is None:
+        return None
+    return (file.url, file.inclusion.name)
+
+
+class Lookups:
+    """The site's files, noting every path looked up and what it gave.
+
+    Passed where MkDocs' link resolver wants the files: it only asks
+    `get_file_from_path`.
+    """
+
+    def __init__(self, files: Any) -> None:
+        self._files = files
+        self.seen: dict[str, tuple[str, str] | None] = {}
+
+    def get_file_from_path(self, path: str) -> Any:
+        found = self._files.get_file_from_path(path)
+        self.seen[path] = described(found)
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._files, name)
+
+
+@dataclasses.dataclass
+class _Kept:
+    value: Any
+    seen: dict[str, tuple[str, str] | None]
+
+
+class Memo:
+    """Results of expensive work, by everything they were made from.
+
+    A result is used again only while every file it looked up still gives the
+    same answer. Results no build has asked for since the last `sweep` go.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[Any, _Kept] = {}
+        self._used: set[Any] = set()
+
+    def get(self, key: Any, files: Any) -> Any | None:
+        """The result kept for `key`, or None if there is none or a lookup now answers differently."""
+        kept = self._kept.get(key)
+        if kept is None or any(described(files.get_file_from_path(path)) != seen for path, seen in kept.seen.items()):
+            return None
+        self._used.add(key)
+        return kept.value
+
+    def make(self, key: Any, files: Any, make: Callable[[Lookups], Any]) -> Any:
+        """The result for `key`: kept, or made by `make` from files that note its lookups."""
+        value = self.get(key, files)
+        if value is None:
+            lookups = Lookups(files)
+            value = make(lookups)
+            self._kept[key] = _Kept(value, lookups.seen)
+            self._used.add(key)
+        return value
+
+    def keep(self, key: Any, make: Callable[[], Any]) -> Any:
+        """The result for `key`, made by `make` (which looks up no file) only when there is none."""
+        return self.make(key, None, lambda lookups: make())
+
+    def sweep(self) -> None:
+        """Forget what this build did not use, so memory stays the size of one site."""
+        self._kept = {key: kept for key, kept in self._kept.items() if key in self._used}
+        self._used = set()
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
+# -----------------------------------------------------------------------------
+# What a page's template reads
+# -----------------------------------------------------------------------------
+
+
+def link(page: Any) -> tuple[str, str | None] | None:
+    """A page or section as another page shows it: its title and address."""
+    if page is None:
+        return None
+    return (str(page.title or ""), getattr(page, "url", None))
+
+
+def toc_data(items: Iterable[Any]) -> list:
+    """A table of contents as data: each entry's title, address, level and children."""
+    return [[item.title, item.url, item.level, toc_data(item.children)] for item in items or ()]
+
+
+def post_facts(post: Any) -> dict:
+    """What a list or the post's own page shows of a blog post (or its excerpt) besides its body."""
+    config = post.config
+    return {
+        "url": post.url,
+        "title": post.title,
+        "config": {key: config[key] for key in config.keys()},
+        "categories": [link(category) for category in post.categories],
+        "authors": [dict(author) for author in post.authors],
+    }
+
+
+def page_record(page: Any) -> dict:
+    """What a page's template reads of the page and its neighbours, as data.
+
+    Blog posts add what `post_facts` says; hooks may add what else a page
+    shows from elsewhere as `page.shows` (plain data).
+    """
+    record = {
+        "file": (page.file.src_uri, page.file.dest_uri, page.file.inclusion.name),
+        "url": (page.url, page.canonical_url, page.abs_url, page.edit_url),
+        "title": page.title,
+        "content": page.content,
+        "toc": toc_data(page.toc),
+        "meta": page.meta,
+        "home": page.is_homepage,
+        "updated": page.update_date,
+        "ancestors": [link(item) for item in page.ancestors],
+        "parent": link(page.parent),
+        "previous": link(page.previous_page),
+        "next": link(page.next_page),
+        "shows": getattr(page, "shows", None),
+    }
+    if hasattr(page, "excerpt") and hasattr(page, "config"):  # a blog post
+        record["post"] = post_facts(page)
+    return record
+
+
+# -----------------------------------------------------------------------------
+# What every page depends on
+# -----------------------------------------------------------------------------
+
+
+class Inputs:
+    """The digest of a set of files and folders, each file read again only when its size or time changes."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[tuple[int, int], str]] = {}
+
+    def digest(self, paths: Iterable[Path], skip: Callable[[Path], bool] = lambda path: False) -> str:
+        """One digest of every file under `paths` (files or folders) that `skip` keeps."""
+        named = []
+        for path in paths:
+            for file in sorted(_files_under(path)):
+                if not skip(file):
+                    named.append((str(file), self._content(file)))
+        return digest(named)
+
+    def _content(self, file: Path) -> str:
+        stat = file.stat()
+        stamp = (stat.st_size, stat.st_mtime_ns)
+        known = self._known.get(str(file))
+        if known is None or known[0] != stamp:
+            known = (stamp, hashlib.blake2b(file.read_bytes(), digest_size=16).hexdigest())
+            self._known[str(file)] = known
+        return known[1]
+
+
+def _files_under(path: Path) -> Iterable[Path]:
+    if path.is_file():
+        yield path
+    elif path.is_dir():
+        for folder, dirs, names in os.walk(path):
+            dirs[:] = [d for d in dirs if d != "__pycache__"]
+            for name in names:
+                yield Path(folder, name)
+
+
+# -----------------------------------------------------------------------------
+# Files a build no longer writes
+# -----------------------------------------------------------------------------
+
+
+def remove_stale(site_dir: Path, before: set[str], now: set[str]) -> list[str]:
+    """Remove what the last build wrote and this one did not (paths relative to the site).
+
+    A page's folder goes with it, with whatever was written beside the page,
+    unless something this build wrote is inside it; folders left empty go too.
+
+    Returns:
+        what was removed, relative to the site, sorted.
+    """
+    inside_now = {folder for path in now for folder in _folders_of(path)}
+    removed = []
+    for path in sorted(before - now):
+        target = site_dir / path
+        folder = path.rpartition("/")[0]
+        if target.name == "index.html" and folder and folder not in inside_now:
+            shutil.rmtree(site_dir / folder, ignore_errors=True)
+            left = (site_dir / folder).parent
+        elif target.is_file():
+            target.unlink()
+            left = target.parent
+        else:
+            continue
+        removed.append(path)
+        while left != site_dir and left.is_dir() and not any(left.iterdir()):
+            left.rmdir()
+            left = left.parent
+    return removed
+
+
+def _folders_of(path: str) -> Iterable[str]:
+    """`a/b/c.html` -> `a/b`, `a`."""
+    folder = path.rpartition("/")[0]
+    while folder:
+        yield folder
+        folder = folder.rpartition("/")[0]
+
+
+# -----------------------------------------------------------------------------
+# The serve session
+# -----------------------------------------------------------------------------
+
+
+class Session:
+    """What one `serve` process keeps between its builds.
+
+    Attributes:
+        keeps_pages: whether pages already written stay (`serve --dirty`,
+            which `make serve` runs): only pages whose signature changed are
+            written. Without it MkDocs empties the site every build, and only
+            the memos save time.
+        memo: results of expensive per-page work.
+        inputs: digests of what every page depends on.
+        inputs_digest: that digest at the last build.
+        signatures: each written page (path in the site) -> its signature.
+        outputs: every file the last build wrote from its files, relative to the site.
+        problems: the panel every served page shows, empty if the posts have no problems.
+        background: work that finishes after the build (the search index), or None.
+    """
+
+    def __init__(self, keeps_pages: bool) -> None:
+        self.keeps_pages = keeps_pages
+        self.memo = Memo()
+        self.inputs = Inputs()
+        self.inputs_digest = ""
+        self.signatures: dict[str, str] = {}
+        self.outputs: set[str] = set()
+        self.problems = ""
+        self.afresh = True
+        self.templates = CompiledTemplates()
+        self.theme_files: dict[Any, list[str]] = {}
+        self._background: Background | None = None
+
+    def start_afresh(self) -> None:
+        """Forget every page written and every memo: the next build writes the whole site."""
+        self.memo = Memo()
+        self.signatures = {}
+        self.outputs = set()
+        self.theme_files = {}
+        self.afresh = True
+
+    def after_build(self, job: Any, failed: Callable[[Exception], None]) -> None:
+        """Let `job` (with `wait()` and `stop()`) finish after the build; `failed` hears of an error."""
+        self.stop_background()
+        self._background = Background(job, failed)
+
+    def stop_background(self) -> None:
+        """Stop what the last build left running: a newer build makes it pointless."""
+        if self._background is not None:
+            self._background.stop()
+            self._background = None
+
+    def wait_for_background(self) -> None:
+        """Let what the last build left running finish (when `serve` stops)."""
+        if self._background is not None:
+            self._background.join()
+            self._background = None
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja templates compiled once per process: every build makes new environments, which would compile them again.
+
+    Jinja names each by its template and file, and uses it only while the
+    template's text has the checksum it was compiled from.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, tuple[str, bytes]] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        kept = self._code.get(bucket.key)
+        if kept is not None and kept[0] == bucket.checksum:
+            bucket.code = marshal.loads(kept[1])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = (bucket.checksum, marshal.dumps(bucket.code))
+
+
+class Background:
+    """A job that goes on after a build, in a thread of its own."""
+
+    def __init__(self, job: Any, failed: Callable[[Exception], None]) -> None:
+        self._job = job
+        self._thread = threading.Thread(target=self._run, args=(failed,), name="after-build", daemon=True)
+        self._thread.start()
+
+    def _run(self, failed: Callable[[Exception], None]) -> None:
+        try:
+            self._job.wait()
+        except Exception as error:  # noqa: BLE001 - reported as the job's line, never a traceback
+            failed(error)
+
+    def stop(self) -> None:
+        self._job.stop()
+        self._thread.join()
+
+    def join(self) -> None:
+        self._thread.join()
+
+
+_session: Session | None = None
+
+
+def start_session(keeps_pages: bool) -> Session:
+    """Begin the session of a `serve` process (once, at its start)."""
+    global _session
+    _session = Session(keeps_pages)
+    return _session
+
+
+def session() -> Session | None:
+    """The `serve` session this process runs, or None for `build`."""
+    return _session

@@ -1,0 +1,125 @@
+"""`make serve`'s server in a child process, the folder it serves, and a clean build to hold it against."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from tests.sites import ENGINE
+
+# What `make serve` runs (a test holds the Makefile to it).
+SERVE = ["serve", "--livereload", "--dirty"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    """The page's text; a 404's text too."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.read().decode()
+
+
+def status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def wait_for(predicate, seconds: float = 90, what: str = "the dev server") -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+class DevServer:
+    """`mkdocs serve` as `make serve` runs it, on a free port, serving from a folder the test can read."""
+
+    def __init__(self, root: Path, scratch: Path, args: list[str] = SERVE) -> None:
+        self.root, self.args = root, args
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self._tmp = scratch
+        self._tmp.mkdir(parents=True, exist_ok=True)
+        self._process: subprocess.Popen | None = None
+        self.log = scratch / "serve.log"
+
+    def __enter__(self) -> DevServer:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(self._tmp)}
+        with open(self.log, "w") as log:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", ENGINE, *self.args, "--dev-addr", f"127.0.0.1:{self.port}"],
+                cwd=self.root, env=env, stdout=log, stderr=subprocess.STDOUT,
+            )
+        wait_for(lambda: "</html>" in fetch(self.url), what=f"the first page ({self.log})")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._process.terminate()
+        self._process.wait(timeout=30)
+
+    @property
+    def site(self) -> Path:
+        """The folder the server serves (MkDocs makes it in TMPDIR)."""
+        found = [p for p in self._tmp.iterdir() if p.is_dir() and p.name.startswith(("mkdocs_", "properdocs_"))]
+        assert len(found) == 1, found
+        return found[0]
+
+    def settled(self) -> None:
+        """Wait until the search index of the last build is in place (it is written after the pages)."""
+        wait_for(lambda: not (self.site / ".pagefind-next").exists() and (self.site / "pagefind").is_dir(), what="the search index")
+
+    def page(self, path: str) -> str:
+        return fetch(self.url + path)
+
+
+def clean_build(root: Path, url: str) -> Path:
+    """The site as `serve` builds it first, from nothing: what every later build must equal."""
+    site = Path(tempfile.mkdtemp(prefix="clean-", dir=root.parent))
+    script = (
+        "import sys\n"
+        f"import {ENGINE}.__main__\n"  # as the command starts: ProperDocs answers for `mkdocs` from here on
+        f"from {ENGINE}.config import load_config\n"
+        f"from {ENGINE}.commands.build import build\n"
+        "config = load_config(config_file='mkdocs.yml', site_dir=sys.argv[1])\n"
+        "config.plugins.on_startup(command='serve', dirty=False)\n"
+        "config.site_url = sys.argv[2]\n"
+        "try:\n"
+        "    build(config, serve_url=sys.argv[2])\n"
+        "finally:\n"
+        "    config.plugins.on_shutdown()\n"
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-c", script, str(site), url], cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    """Every file a reader could fetch (dot-files are the server's own), by path."""
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(site).parts)
+    }
