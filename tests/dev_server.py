@@ -88,7 +88,10 @@ class DevServer:
 
     def settled(self) -> None:
         """Wait until the search index of the last build is in place (it is written after the pages)."""
-        wait_for(lambda: not (self.site / ".pagefind-next").exists() and (self.site / "pagefind").is_dir(), what="the search index")
+        def done() -> bool:  # the new index in place, the old one gone
+            return (self.site / "pagefind").is_dir() and not any((self.site / name).exists() for name in (".pagefind-next", ".pagefind-old"))
+
+        wait_for(done, what="the search index")
 
     def page(self, path: str) -> str:
         return fetch(self.url + path)
