@@ -5,6 +5,7 @@ PYTHON   := $(VENV)/bin/python
 READY    := $(VENV)/.ready
 ROUTINES := PYTHONPATH=hooks $(PYTHON) -m routines
 LIGHTHOUSE := .tools/node_modules/.bin/lighthouse
+REMARK   := node_modules/.bin/remark
 export NO_MKDOCS_2_WARNING := 1
 # The engine that builds the site: mkdocs, or properdocs (its maintained fork,
 # same mkdocs.yml, hooks and plugins): `ENGINE=properdocs make serve`. The
@@ -12,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 export ENGINE ?= mkdocs
 export TITLE
 
-.PHONY: serve build test bench browser clean post check schema deploy
+.PHONY: serve build test bench browser clean post check schema deploy editor
 
 serve: $(READY)  ## the site with live reload on http://127.0.0.1:8000
 	$(PYTHON) -m $(ENGINE) serve --livereload --dirty
@@ -37,8 +38,15 @@ check: $(READY)  ## validate every post without building
 schema: $(READY)  ## regenerate post.schema.json from the validator's model
 	$(ROUTINES) schema
 
-test: $(READY) browser  ## the whole suite: unit, rendering, builds and browser
+test: $(READY) browser $(REMARK)  ## the whole suite: unit, rendering, builds and browser
 	$(PYTHON) -m pytest
+
+editor: $(REMARK)  ## what editors check front matter with (remark and post.schema.json), from npm
+
+# The editor's checker, pinned in package-lock.json (package.json holds its settings).
+$(REMARK): package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
 
 bench: $(READY) browser $(LIGHTHOUSE)  ## benchmarks that print figures
 	$(PYTHON) -m tests.bench
@@ -61,4 +69,4 @@ browser: $(READY)
 	  || $(PYTHON) -m playwright install chromium
 
 clean:
-	rm -rf site .site.new .site.old .venv .pytest_cache .tools
+	rm -rf site .site.new .site.old .venv .pytest_cache .tools node_modules
