@@ -59,7 +59,7 @@ def on_serve(server, *, config: MkDocsConfig, builder):
 def on_shutdown() -> None:
     """`on_shutdown`: let the last search index finish before the site folder goes."""
     if (serving := session()) is not None:
-        serving.wait_for_background()
+        serving.end()
 
 
 # Before every other hook: nothing may use what a change of inputs made stale.

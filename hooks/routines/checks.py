@@ -38,10 +38,12 @@ class Checked:
     Attributes:
         problems: every problem of every page.
         posts: each valid post's front matter and model, by path relative to docs/.
+        texts: the text of every page read, by path relative to docs/.
     """
 
     problems: list[Problem] = field(default_factory=list)
     posts: dict[str, tuple[FrontMatter, Post]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 def check_pages(
@@ -74,6 +76,7 @@ def _check_page(src: str, path: str, shown_path: str, post_dirs: tuple[str, ...]
             text = source.read()
     except (OSError, UnicodeDecodeError) as error:
         return [Problem(shown_path, None, "file", f"cannot be read as UTF-8 text ({error})")]
+    checked.texts[src] = text
     front = _front_matter(text)
     if src.startswith(post_dirs):
         post, problems = validate_front(front, shown_path, posixpath.dirname(src), site)

@@ -31,6 +31,7 @@ import json
 import os
 import marshal
 import shutil
+import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -315,6 +316,7 @@ class Session:
         signatures: each written page (path in the site) -> its signature.
         outputs: every file the last build wrote from its files, relative to the site.
         problems: the panel every served page shows, empty if the posts have no problems.
+        last_good: each page's text (and for a post, its front matter and model) when it last had no problem.
         background: work that finishes after the build (the search index), or None.
     """
 
@@ -326,6 +328,8 @@ class Session:
         self.signatures: dict[str, str] = {}
         self.outputs: set[str] = set()
         self.problems = ""
+        self.last_good: dict[str, tuple[str, Any, Any]] = {}
+        self._kept_texts: Path | None = None
         self.afresh = True
         self.templates = CompiledTemplates()
         self.theme_files: dict[Any, list[str]] = {}
@@ -338,6 +342,21 @@ class Session:
         self.outputs = set()
         self.theme_files = {}
         self.afresh = True
+
+    def kept_text(self, src: str, text: str) -> Path:
+        """A file holding `text`, for a build to read in place of the page at `src` (its path in docs/)."""
+        if self._kept_texts is None:
+            self._kept_texts = Path(tempfile.mkdtemp(prefix="last-good-"))
+        path = self._kept_texts / src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def end(self) -> None:
+        """Let the last build's work finish, and remove what the session wrote aside (when `serve` stops)."""
+        self.wait_for_background()
+        if self._kept_texts is not None:
+            shutil.rmtree(self._kept_texts, ignore_errors=True)
 
     def after_build(self, job: Any, failed: Callable[[Exception], None]) -> None:
         """Let `job` (with `wait()` and `stop()`) finish after the build; `failed` hears of an error."""

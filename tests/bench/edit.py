@@ -2,11 +2,14 @@
 
 For 200 and 1,000 generated posts, this site runs under the command `make
 serve` runs (`serve --livereload --dirty`) and a plain Material blog of the
-same posts under `serve --livereload`, as its authors run it (the engine of ENGINE); the
-benchmark times how long the server takes to serve its first page, then saves
-EDITS edits of each kind to one post (its prose, a step, its title) and
-times each until the post's page, fetched every 20 ms, carries the new text.
-Printed: the median and the range per kind.
+same posts under `serve --livereload`, as its authors run it (the engine of
+ENGINE). The benchmark times how long the server takes to serve its first
+page, then saves EDITS edits of each kind to one post (its prose, a step, its
+title) and times each until the post's page, fetched every 20 ms, carries the
+new text; on this site also a mistake until the home page shows it, and its
+fix until the page no longer does (a plain Material server stops serving at
+a mistake). Last, the server is started again, as an author starting their
+day, and its first page timed. Printed: the median and the range per kind.
 """
 
 from __future__ import annotations
@@ -43,6 +46,15 @@ def until(url: str, text: str, started: float, limit: float = 600) -> float:
     while text not in fetch(url):
         if time.perf_counter() - started > limit:
             raise SystemExit(f"{url} never showed {text!r}")
+        time.sleep(0.02)
+    return time.perf_counter() - started
+
+
+def until_not(url: str, text: str, started: float, limit: float = 600) -> float:
+    """Seconds from `started` until the page at url no longer holds `text`."""
+    while text in (page := fetch(url)) or not page:
+        if time.perf_counter() - started > limit:
+            raise SystemExit(f"{url} still showed {text!r}")
         time.sleep(0.02)
     return time.perf_counter() - started
 
@@ -103,6 +115,18 @@ def main() -> None:
                             post.write_text(text.replace(before, edits(kind, n)[1], 1))
                             took.append(until(page, shown(kind, n), saved))
                         figures.append(f"{kind} {statistics.median(took):.2f} s ({min(took):.2f}-{max(took):.2f})")
+                    if not plain:  # a plain Material server stops serving at a mistake until it is fixed
+                        shown_at, gone_at = [], []
+                        for _ in range(EDITS):
+                            good = post.read_text()
+                            saved = time.perf_counter()
+                            post.write_text(good.replace("exhale: 8", "exhale: eight", 1))
+                            shown_at.append(until(url, "build-problems", saved))
+                            saved = time.perf_counter()
+                            post.write_text(good)
+                            gone_at.append(until_not(url, "build-problems", saved))
+                        for kind, took in (("a mistake shown", shown_at), ("its fix shown", gone_at)):
+                            figures.append(f"{kind} {statistics.median(took):.2f} s ({min(took):.2f}-{max(took):.2f})")
                 finally:
                     stop(server)
                 # Again, as an author starting their day: link-preview cards and QR codes are kept in .cache/.

@@ -55,17 +55,29 @@ def test_changing_a_step_updates_its_card_and_search_entry(server):
 
 
 def test_a_mistake_shows_in_the_browser_and_goes_when_fixed(server):
-    """A broken post saved under `make serve`: every open page shows its line; fixed, the pages come back."""
+    """A broken post saved under `make serve`: every page shows its line over it; the post stays as it was until fixed."""
     root, url = server
     post = root / KNEE
     good = post.read_text()
-    post.write_text(good.replace("exhale: 8", "exhale: eight", 1))
+    post.write_text(good.replace("exhale: 8", "exhale: eight", 1).replace(f'title: "{OLD}"', f'title: "{NEW}"'))
     line = 'docs/blog/posts/knee-pain-self-massage-stretch.md:27: routine.steps[2].breath.exhale: must be a number of counts > 0 and <= 60, got "eight"'
     wait_for(lambda: "build-problems" in fetch(url))
     knee = "blog/2024/01/17/knee-pain-self-massage-stretch/"
-    assert status(url + knee) == 404  # the broken post itself is left out: its address is not found
+    assert OLD in fetch(url + knee) and NEW not in fetch(url + knee), "the post as it last was without a problem"
     for page in ("", "blog/", "series/diy-recovery/", knee, "no-such-page/"):
         panels = BeautifulSoup(fetch(url + page), "html.parser").select("aside.build-problems")
         assert len(panels) == 1 and [code.get_text() for code in panels[0].select("li code")] == [line], page
-    post.write_text(good)
-    wait_for(lambda: "build-problems" not in fetch(url) and OLD in fetch(url + knee))
+    post.write_text(good.replace(f'title: "{OLD}"', f'title: "{NEW}"'))
+    wait_for(lambda: "build-problems" not in fetch(url) and NEW in fetch(url + knee))
+
+
+def test_a_new_post_with_a_mistake_is_left_out_until_fixed(server):
+    """A post that never built shows nowhere but in the panel; fixed, it appears."""
+    root, url = server
+    new = root / "docs" / "blog" / "posts" / "new-routine.md"
+    text = (root / KNEE).read_text().replace(f'title: "{OLD}"', 'title: "A New Routine"').replace("date: 2024-01-17", "date: 2024-02-01").replace("slug: knee-pain-self-massage-stretch", "slug: a-new-routine")
+    new.write_text(text.replace("exhale: 8", "exhale: eight", 1))
+    wait_for(lambda: "build-problems" in fetch(url))
+    assert status(url + "blog/2024/02/01/a-new-routine/") == 404 and "A New Routine" not in fetch(url + "blog/")
+    new.write_text(text)
+    wait_for(lambda: "build-problems" not in fetch(url) and status(url + "blog/2024/02/01/a-new-routine/") == 200)
