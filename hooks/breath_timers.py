@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from routines.markdown_blocks import CustomBlocks
+from routines.rendering.markdown_blocks import CustomBlocks
 
 
 def on_config(config: MkDocsConfig) -> None:

@@ -1,4 +1,4 @@
-"""Serve the site's `extra_css` and `extra_javascript` as one file each (hooks/routines/bundles.py)."""
+"""Serve the site's `extra_css` and `extra_javascript` as one file each (routines/rendering/bundles.py)."""
 
 from __future__ import annotations
 
@@ -9,42 +9,32 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from routines.bundles import bundle
+from routines.engine.state import build_of
+from routines.rendering.bundles import bundle
 
 OPTIONS = {"css": "extra_css", "js": "extra_javascript"}
 
 
-class _Build:
-    def __init__(self, config: MkDocsConfig) -> None:
-        self.config = config
-        self.sources: list[str] = []  # the parts, which the site does not serve
-        self.bundles: dict[str, str] = {}  # site path -> text
-
-
-# Hook modules outlive builds under `mkdocs serve`; on_config replaces this.
-_build: _Build | None = None
-
-
 def on_config(config: MkDocsConfig) -> None:
     """`on_config`: one bundle of each kind in place of the files listed, named before anything reads the lists."""
-    global _build
-    _build = _Build(config)
+    build = build_of(config)
     for kind, option in OPTIONS.items():
         sources = [_path(entry) for entry in config[option]]
         if not sources:
             continue
         path, text = bundle(kind, [_source(config, option, source) for source in sources])
         config[option] = [path]
-        _build.sources += sources
-        _build.bundles[path] = text
+        build.bundled += sources
+        build.bundles[path] = text
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """`on_files`: the bundles are written; the parts they hold are not."""
-    for source in _build.sources:
+    build = build_of(config)
+    for source in build.bundled:
         if (part := files.get_file_from_path(source)) is not None:
             files.remove(part)
-    for path, text in _build.bundles.items():
+    for path, text in build.bundles.items():
         files.append(File.generated(config, path, content=text))
     return files
 

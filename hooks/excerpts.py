@@ -1,122 +1,12 @@
-"""List pages render each post's excerpt from the start of the post, not all of it.
-
-Material's blog plugin renders a post's whole Markdown for every list page the
-post appears on (index pages, archive, categories) and keeps the HTML up to the
-excerpt separator. Most of a blog's build went there. The excerpt is the same
-rendered from the text before the separator with what the rest defines for the
-whole text (`routines/excerpt.py`); a post whose separator sits in a code
-block is rendered whole, as before. Either way the title heading is text,
-not Markdown. Under `serve`, an excerpt is rendered again only when what it
-is made from changed (`routines/incremental.py`).
-"""
+"""List pages render each post's excerpt from the start of the post, not all of it (routines/engine/excerpts.py)."""
 
 from __future__ import annotations
 
-import copy
-
-import markdown
 from mkdocs.config.defaults import MkDocsConfig
 
-import material.plugins.blog.structure as blog_posts
-from routines.excerpt import GOES_ON, excerpt_key, excerpt_markdown
-from routines.incremental import session
-from routines.literal import escapable
+from routines.engine.excerpts import patch_excerpts
 
 
 def on_config(config: MkDocsConfig) -> None:
-    """`on_config`: excerpts render from the start of each post; each makes its Markdown parser when first used.
-
-    Once per process: both replace what Material's blog module holds.
-    """
-    render = blog_posts.Excerpt.render
-    if not getattr(render, "from_start", False):
-        blog_posts.Excerpt.render = _from_start(render)
-    # Material's Excerpt makes a parser for every post as the post is read,
-    # every build; under `serve` most excerpts are kept and never parse.
-    if blog_posts.Markdown is markdown.Markdown:
-        blog_posts.Markdown = MadeWhenUsed
-
-
-def _from_start(render):
-    """Material's `Excerpt.render`, given the start of the post instead of all of it, and its title as text."""
-
-    def from_start(excerpt, page, separator: str):
-        post = excerpt.post
-
-        def rendered(files) -> tuple:
-            relpath = excerpt.md.treeprocessors["relpath"]  # MkDocs' link resolver, which Material registers
-            whole, heading, known = post.markdown, post._title_from_render, relpath.files
-            source, start = excerpt_markdown(whole, post.title, separator, bool(heading))
-            escapable(excerpt.md)
-            # Material writes `# {title}` into the Markdown unless the post has a
-            # heading of its own; the source has the title as text already.
-            post.markdown, post._title_from_render, relpath.files = source, heading or post.title, files
-            try:
-                render(excerpt, page, separator)
-            finally:
-                post.markdown, post._title_from_render, relpath.files = whole, heading, known
-            if start is not None:
-                excerpt.more = GOES_ON if start.goes_on else None
-            return excerpt.markdown, excerpt.content, excerpt.more, copy.deepcopy(excerpt.toc)
-
-        serving = session()
-        if serving is None:
-            rendered(excerpt.md.treeprocessors["relpath"].files)
-            return
-        files = _registered(excerpt.md, "relpath").files
-        # What Material's `render` sets; the Markdown too, which a page's title needs.
-        excerpt.markdown, excerpt.content, excerpt.more, toc = serving.memo.make(excerpt_key(post, page, separator), files, rendered)
-        excerpt.toc = copy.deepcopy(toc)
-
-    from_start.from_start = True
-    return from_start
-
-
-def _registered(parser, name: str):
-    """A tree processor registered on a parser, without making one that waits to be used."""
-    if isinstance(parser, MadeWhenUsed) and parser._parser is None:
-        return next(item for item, registered, _ in parser._waiting if registered == name)
-    return parser.treeprocessors[name]
-
-
-class MadeWhenUsed:
-    """A Python-Markdown parser made the first time it is used, with the tree processors registered before."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        self.__dict__["_make"] = lambda: markdown.Markdown(*args, **kwargs)
-        self.__dict__["_parser"] = None
-        self.__dict__["_waiting"] = []
-
-    @property
-    def treeprocessors(self):
-        return _Registrations(self) if self._parser is None else self._parser.treeprocessors
-
-    def _made(self) -> markdown.Markdown:
-        if self._parser is None:
-            parser = self._make()
-            for args in self._waiting:
-                parser.treeprocessors.register(*args)
-            self.__dict__["_parser"] = parser
-        return self._parser
-
-    def __getattr__(self, name: str):
-        return getattr(self._made(), name)
-
-    def __setattr__(self, name: str, value) -> None:
-        setattr(self._made(), name, value)
-
-
-class _Registrations:
-    """The tree processors of a parser not made yet: registering waits; anything else makes it."""
-
-    def __init__(self, parser: MadeWhenUsed) -> None:
-        self._parser = parser
-
-    def register(self, item, name: str, priority: float) -> None:
-        self._parser._waiting.append((item, name, priority))
-
-    def __getitem__(self, key):
-        return self._parser._made().treeprocessors[key]
-
-    def __getattr__(self, name: str):
-        return getattr(self._parser._made().treeprocessors, name)
+    """`on_config`: Material's excerpts render from the start of each post (once per process)."""
+    patch_excerpts()

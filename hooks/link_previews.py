@@ -1,7 +1,7 @@
 """Link previews: Open Graph and Twitter tags on every page, and a card image per post.
 
 A shared link shows a card with the post's title, its routine and body
-region (`routines.previews`, `routines.cards`); other pages show the site's
+region (`routines.rendering.previews`, `routines.rendering.cards`); other pages show the site's
 card. The tags come from `page.preview`, which `overrides/main.html` prints,
 escaped.
 """
@@ -18,10 +18,10 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-import read_once
-import site_settings
-from routines.cards import card_png
-from routines.previews import POST_CARD, SITE_CARD, page_preview, post_card, post_preview, site_card
+from routines.engine import settings
+from routines.engine.state import build_of
+from routines.rendering.cards import card_png
+from routines.rendering.previews import POST_CARD, SITE_CARD, page_preview, post_card, post_preview, site_card
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
@@ -30,7 +30,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> st
     mkdocs-rss-plugin takes `image` (a path from the site's root) from the
     page's front matter as it reads the page, at priority -75.
     """
-    if read_once.model(config, page.file.src_uri) is not None:
+    if build_of(config).model(page.file.src_uri) is not None:
         page.meta["image"] = posixpath.join(posixpath.dirname(page.file.dest_uri), POST_CARD)
     return html
 
@@ -40,14 +40,14 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
     site_url = config.site_url or "/"
     url = page.canonical_url or urljoin(site_url, page.url)
     description = config.site_description or ""
-    post = read_once.model(config, page.file.src_uri)
+    post = build_of(config).model(page.file.src_uri)
     if post is None:
         # Page titles may hold markup or entities (front matter is escaped for Material): as text.
         title = config.site_name if page.is_homepage or not page.title else Markup(page.title).striptags()
         page.preview = page_preview(title, url, site_url, config.site_name, description)
     else:
         page.preview = post_preview(post, url, description)
-        page.preview_card = card_png(post_card(post, config.site_name), site_settings.kept_in(config, "cards"))
+        page.preview_card = card_png(post_card(post, config.site_name), settings.kept_in(config, "cards"))
     return context
 
 
@@ -70,7 +70,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     target = site / SITE_CARD
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(card_png(site_card(config.site_name, config.site_description or ""), site_settings.kept_in(config, "cards")), target)
+    shutil.copyfile(card_png(site_card(config.site_name, config.site_description or ""), settings.kept_in(config, "cards")), target)
     prefix = config.site_url or ""
 
     def length(found: re.Match) -> str:

@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from routines.literal import literal_meta, literal_tags
+from routines.rendering.literal import literal_meta, literal_tags
 
 
 # Before the tags plugin (-50) reads tags (after discovery adds equipment, at 0).

@@ -8,8 +8,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from routines.incremental import session
-from routines.search import Indexing
+from routines.serving.incremental import session
+from routines.discovery.search import Indexing
 
 log = get_plugin_logger(__name__)
 

@@ -14,10 +14,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-import read_once
-from discovery import SERIES_DIR
-from routines.previews import POST_CARD
-from routines.structured import blog_posting, breadcrumbs, organization, script_json
+from routines.discovery.pages import series_url
+from routines.engine.state import build_of
+from routines.rendering.previews import POST_CARD
+from routines.rendering.structured import blog_posting, breadcrumbs, organization, script_json
 
 
 # After link_previews (default priority), whose preview gives the page's plain title.
@@ -29,10 +29,10 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
     preview = getattr(page, "preview", None)
     title = preview.title if preview else Markup(page.title or config.site_name).striptags()
     nodes = [breadcrumbs(_trail(page, nav, config, title, url))]
-    post = read_once.model(config, page.file.src_uri)
+    post = build_of(config).model(page.file.src_uri)
     if post is not None:
         series = (config.extra.get("series") or {}).get(post.series)
-        part_of = (series["title"], urljoin(site_url, f"{SERIES_DIR}/{post.series}/")) if series else None
+        part_of = (series["title"], urljoin(site_url, series_url(post.series))) if series else None
         site = organization(config.site_author or config.site_name, site_url)
         posting = blog_posting(post, url, url + POST_CARD, site, part_of, _updated(page), video=post.video is not None)
         nodes.insert(0, posting)

@@ -9,10 +9,11 @@ import sys
 import time
 from pathlib import Path
 
-from .catalog import slug as slugify
-from .checks import check_pages, markdown_pages
-from .contract import post_schema
-from .project import Project, load_project
+from .discovery.catalog import slug as slugify
+from .contract.checks import check_pages, markdown_pages
+from .contract.fields import post_schema
+from .contract.project import Project, load_project
+from .model.units import plural
 
 SCHEMA_FILE = "post.schema.json"
 
@@ -106,7 +107,7 @@ def check(project: Project) -> int:
     for problem in problems:
         print(problem)
     took = time.perf_counter() - start
-    summary = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else "no problems"
+    summary = plural(len(problems), "problem") if problems else "no problems"
     print(f"checked {len(pages)} pages in {took:.2f} s: {summary}", file=sys.stderr)
     return 1 if problems else 0
 

@@ -9,7 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from routines.cards import Card, card_png
+from routines.rendering.cards import Card, card_png
 from tests.bench.generate import EQUIPMENT, REGIONS
 
 SIZES = [int(n) for n in os.environ.get("BENCH_POSTS", "200 1000").split()]

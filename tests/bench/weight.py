@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from routines.bundles import bundle
+from routines.rendering.bundles import bundle
 from tests.sites import ROOT, build, make_site
 
 KNEE = "blog/2024/01/17/knee-pain-self-massage-stretch/"

@@ -11,10 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.theme import Theme
 
-from routines.contract import validate_post
-from routines.model import Breath, Routine, Step
-from routines.render import place_block, render_routine, routine_view
-from routines.schema import Site
+from routines.contract.fields import validate_post
+from routines.model.post import Breath, Routine, Step
+from routines.rendering.blocks import place_block, render_routine, routine_view
+from routines.contract.types import Site
 from tests.posts import ROOT, authoring_example
 
 NBSP = "\u00a0"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from routines.schema import Site
+from routines.contract.types import Site
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from routines.bundles import bundle
+from routines.rendering.bundles import bundle
 
 
 def test_styles_in_order_minified_and_fingerprinted(tmp_path):

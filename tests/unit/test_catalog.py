@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from routines.catalog import Entry, build_catalog, feed_summary, opening, slug
+from routines.discovery.catalog import Entry, build_catalog, feed_summary, opening, slug
 
 
 def e(key, day, title=None, series="", categories=(), equipment=(), steps=3) -> Entry:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from routines.contract import validate_post
-from routines.schema import Site
+from routines.contract.fields import validate_post
+from routines.contract.types import Site
 from tests.posts import BODY, DROP, authoring_example, knee, post_text
 
 FILE = "docs/blog/posts/knee.md"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from routines.excerpt import Start, excerpt_source
+from routines.rendering.excerpt import Start, excerpt_source
 
 MORE = "<!-- more -->"
 

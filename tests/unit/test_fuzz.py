@@ -9,8 +9,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from routines.contract import validate_post
-from routines.schema import Site
+from routines.contract.fields import validate_post
+from routines.contract.types import Site
 from tests.posts import BODY, knee, post_text
 
 SITE = Site(docs_dir=tempfile.mkdtemp(), series=("diy-recovery",), categories=("Knee", "Neck"))

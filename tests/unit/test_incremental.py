@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from routines.incremental import Background, Inputs, Memo, digest, plain, remove_stale
+from routines.serving.incremental import Background, Inputs, Memo, digest, plain, remove_stale
 
 
 @dataclass(frozen=True)

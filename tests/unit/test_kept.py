@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from routines.kept import digest, kept
-from routines.paper import qr_svg
+from routines.rendering.kept import digest, kept
+from routines.rendering.paper import qr_svg
 
 
 def test_a_kept_file_is_made_once(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from routines.markdown_blocks import HeadingsBelow
+from routines.rendering.markdown_blocks import HeadingsBelow
 
 
 def headings(text: str, parent: int = 3) -> list[str]:

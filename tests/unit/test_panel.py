@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from routines.panel import over_every_page
+from routines.serving.panel import over_every_page
 
 PANEL = '<aside class="build-problems">1 problem</aside>'
 

@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 import yaml
 
-from routines.contract import post_schema, validate_post
-from routines.project import load_project
+from routines.contract.fields import post_schema, validate_post
+from routines.contract.project import load_project
 from tests.posts import BODY, ROOT, post_text
 from tests.unit.test_contract import BAD, VALID, FILE
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from routines.search import FOLDER, Indexing, write_index
+from routines.discovery.search import FOLDER, Indexing, write_index
 
 
 def site(root, words: str):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from routines.model import Breath, Routine, Step
-from routines.units import about_minutes, clock, parse_duration, parse_timestamp, words_for_seconds
-from routines.video import VideoSource, parse_video_source
-from routines.wording import READY_SECONDS, breath_dose, breath_instructions, dose, plan, routine_seconds, step_seconds
+from routines.model.post import Breath, Routine, Step
+from routines.model.units import about_minutes, clock, parse_duration, parse_timestamp, words_for_seconds
+from routines.model.video import VideoSource, parse_video_source
+from routines.model.wording import READY_SECONDS, breath_dose, breath_instructions, dose, plan, routine_seconds, step_seconds
 
 NBSP = "\u00a0"
 

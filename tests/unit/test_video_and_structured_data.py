@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from routines.model import Post, Routine, Step, Video
-from routines.render import assemble
-from routines.structured import clips, iso_duration, script_json, video_object
-from routines.video import VideoSource, embed_url, player_src, watch_url
+from routines.model.post import Post, Routine, Step, Video
+from routines.rendering.blocks import assemble
+from routines.rendering.structured import clips, iso_duration, script_json, video_object
+from routines.model.video import VideoSource, embed_url, player_src, watch_url
 
 YT = VideoSource("youtube", "AbCdEfGhIjK")
 VIMEO = VideoSource("vimeo", "76979871")

@@ -20,10 +20,10 @@ from urllib.parse import unquote, urlsplit
 
 import pathspec
 
-from .contract import validate_front
+from .fields import validate_front
 from .frontmatter import FrontMatter, prose_lines, read_front_matter, shown
-from .model import Post
-from .schema import Problem, Site
+from ..model.post import Post
+from .types import Problem, Site
 
 # The file endings MkDocs reads as Markdown pages (mkdocs.utils.markdown_extensions).
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")

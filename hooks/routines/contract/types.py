@@ -18,8 +18,8 @@ from typing import Any, Callable, Iterable
 
 from .blog import Blog
 from .frontmatter import FieldPath, FrontMatter, NotADate, shown, what_yaml_made
-from .units import parse_duration, parse_timestamp
-from .video import local_path
+from ..model.units import parse_duration, parse_timestamp
+from ..model.video import local_path
 
 # -----------------------------------------------------------------------------
 # Checking context

@@ -1,7 +1,4 @@
-"""What the hooks read from MkDocs' config: the one place that knows its shape.
-
-Not a hook itself; the hook files import it from their folder.
-"""
+"""What the hooks read from MkDocs' config: the one place that knows its shape."""
 
 from __future__ import annotations
 
@@ -10,14 +7,18 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from routines.blog import read_blog
-from routines.schema import Site
+from ..contract.blog import is_blog_plugin, read_blog
+from ..contract.types import Site
+from .state import build_of
 
 
 def site(config: MkDocsConfig) -> Site:
-    """The series, categories, blog settings and docs folder that posts may refer to."""
-    blogs = [read_blog(plugin.config, config.docs_dir, config.theme.get("language", "en")) for plugin in blog_plugins(config)]
-    return Site.of(config.docs_dir, (config.extra.get("series") or {}).keys(), blogs)
+    """The series, categories, blog settings and docs folder that posts may refer to (read once per build)."""
+    build = build_of(config)
+    if build.site is None:
+        blogs = [read_blog(plugin.config, config.docs_dir, config.theme.get("language", "en")) for plugin in blog_plugins(config)]
+        build.site = Site.of(config.docs_dir, (config.extra.get("series") or {}).keys(), blogs)
+    return build.site
 
 
 def published_posts(config: MkDocsConfig) -> list:
@@ -32,8 +33,7 @@ def blog_instances(config: MkDocsConfig) -> list:
 
 def per_page(config: MkDocsConfig) -> int:
     """How many posts a list page shows: the blog's own pagination, for every list the site makes."""
-    blogs = blog_plugins(config)
-    return blogs[0].config.pagination_per_page if blogs else 10
+    return site(config).blog.per_page
 
 
 def kept_in(config: MkDocsConfig, kind: str) -> Path:
@@ -49,4 +49,9 @@ def shown_path(config: MkDocsConfig, abs_path: str) -> str:
 
 def blog_plugins(config: MkDocsConfig) -> list:
     """Each of Material's blog plugins in this build (a site may have several blogs)."""
-    return [p for name, p in config.plugins.items() if name.split(" ")[0] in ("material/blog", "blog")]
+    return [p for name, p in config.plugins.items() if is_blog_plugin(name)]
+
+
+def tags_plugin(config: MkDocsConfig):
+    """Material's tags plugin in this build, or None."""
+    return next((p for name, p in config.plugins.items() if name.split(" ")[0] in ("material/tags", "tags")), None)

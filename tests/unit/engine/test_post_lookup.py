@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from post_lookup import Posts
+from routines.engine.post_lookup import Posts
 
 
 class Page:

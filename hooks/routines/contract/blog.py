@@ -36,6 +36,7 @@ class Blog:
         url_format, url_date_format, language: how a post's address is made.
         slugify, slugify_separator: how a title becomes the last part of that address.
         future_is_draft: a post dated in the future is a draft until its date.
+        per_page: how many posts a list page shows (the blog's pagination), for every list the site makes.
     """
 
     blog_dir: str = "blog"
@@ -50,6 +51,7 @@ class Blog:
     slugify: Callable[[str, str], str] = field(default=_DEFAULT_SLUGIFY, compare=False)
     slugify_separator: str = "-"
     future_is_draft: bool = False
+    per_page: int = 10
 
     def slug(self, title: str, slug: str = "") -> str:
         """The last part of a post's address: its `slug:`, else its title made into one."""
@@ -96,7 +98,13 @@ def read_blog(options: Mapping[str, Any], docs_dir: str, language: str = "en") -
         slugify=options.get("post_slugify") if callable(options.get("post_slugify")) else _DEFAULT_SLUGIFY,
         slugify_separator=option("post_slugify_separator", "-"),
         future_is_draft=bool(option("draft_if_future_date", False)),
+        per_page=int(option("pagination_per_page", 10)),
     )
+
+
+def is_blog_plugin(name: str) -> bool:
+    """Whether a plugin, by the name mkdocs.yml lists it under (`blog`, `material/blog`, `blog 2`), is one of Material's blogs."""
+    return name.split(" ")[0] in ("blog", "material/blog")
 
 
 def _author_ids(path: str) -> frozenset[str]:

@@ -10,13 +10,13 @@ from typing import Callable
 
 import jinja2
 
-from .markers import marker_in_html
-from .model import Breath, Post, Routine, Step, Video
+from ..contract.markers import marker_in_html
+from ..model.post import Breath, Post, Routine, Step, Video
 from .paper import qr_svg
 from .structured import script_json, video_object
-from .units import about_minutes, clock
-from .video import VideoSource, embed_url, file_type, player_src, watch_url
-from .wording import breath_instructions, dose, plan, routine_seconds
+from ..model.units import about_minutes, clock
+from ..model.video import VideoSource, embed_url, file_type, player_src, watch_url
+from ..model.wording import breath_instructions, dose, plan, routine_seconds
 
 DEFAULT_TITLE = "The routine"
 STEP_TITLE_LEVEL = 3  # each card's title is an h3 (partials/routine-step.html)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Breath, Routine, Step
+from .post import Breath, Routine, Step
 from .units import count, plural, words_for_seconds
 
 # One unhurried rep with no hold, and a step that gives no dose at all: the

@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .frontmatter import prose_lines
+from ..contract.frontmatter import prose_lines
 from .literal import markdown_literal
 
 # Lines that define something for the whole text (Python-Markdown's syntax):

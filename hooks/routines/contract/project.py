@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from .blog import read_blog
-from .schema import Site
+from .blog import is_blog_plugin, read_blog
+from .types import Site
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -53,7 +53,7 @@ def load_project(config_file: Path) -> Project:
     blogs = [
         read_blog(options or {}, str(docs_dir), theme.get("language", "en"))
         for name, options in (next(iter(p.items())) if isinstance(p, dict) else (p, {}) for p in config.get("plugins") or [])
-        if name.split(" ")[0] in ("blog", "material/blog")
+        if is_blog_plugin(name)
     ]
     site = Site.of(str(docs_dir), ((config.get("extra") or {}).get("series") or {}).keys(), blogs)
     return Project(root=root, docs_dir=docs_dir, site=site, exclude_docs=config.get("exclude_docs") or "")

@@ -13,9 +13,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .model import Post
-from .units import about_minutes
-from .wording import routine_seconds
+from ..model.post import Post
+from ..model.units import about_minutes, plural
+from ..model.wording import routine_seconds
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ def feed_summary(e: Entry) -> str:
     if not e.steps:
         return ""
     equipment = f"; {', '.join(e.equipment)}" if e.equipment else ""
-    return f"Routine: {e.steps} step{'s' if e.steps != 1 else ''}, {e.estimate}{equipment}.".replace("\u00a0", " ")
+    return f"Routine: {plural(e.steps, 'step')}, {e.estimate}{equipment}.".replace("\u00a0", " ")
 
 
 def slug(text: str) -> str:

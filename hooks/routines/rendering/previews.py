@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cards import HEIGHT, WIDTH, Card
-from .model import Post
-from .units import about_minutes, plural
-from .wording import routine_seconds
+from ..model.post import Post
+from ..model.units import about_minutes, plural
+from ..model.wording import routine_seconds
 
 SITE_CARD = "assets/cards/site.png"
 POST_CARD = "card.png"  # beside the post's index.html

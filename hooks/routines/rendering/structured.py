@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from .model import Post
+from ..model.post import Post
 
 
 def iso_duration(seconds: int) -> str:

@@ -24,6 +24,7 @@ their attributes.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import hashlib
@@ -302,6 +303,26 @@ def _folders_of(path: str) -> Iterable[str]:
 # -----------------------------------------------------------------------------
 
 
+@dataclasses.dataclass
+class Served:
+    """What `serve` learns of one build's pages before it writes them (kept on the build's state).
+
+    Attributes:
+        files, nav: the build's files and navigation, once made.
+        shape: the digest of the navigation every page shows.
+        lists: what a list page shows (`engine.signing.lists`).
+        signatures: each page in the site -> its signature.
+        unsigned: (page in the site, page, record) of list pages whose excerpts were not known when the others were signed.
+    """
+
+    files: Any = None
+    nav: Any = None
+    shape: str = ""
+    lists: Callable[[Any], Any] = lambda page: None
+    signatures: dict[str, str | None] = dataclasses.field(default_factory=dict)
+    unsigned: list[tuple] = dataclasses.field(default_factory=list)
+
+
 class Session:
     """What one `serve` process keeps between its builds.
 
@@ -343,7 +364,40 @@ class Session:
         self.theme_files = {}
         self.afresh = True
 
-    def kept_text(self, src: str, text: str) -> Path:
+    def as_last_good(self, checked, shown: dict[str, str]) -> dict[str, Path | None]:
+        """Under `serve`, each page with a problem is built as it last was without one, or left out if it never was.
+
+        The author keeps reading the page they are fixing, with the problems
+        over it, and every other page stays as it was: nothing is built again
+        but the panel, which the server lays over every page.
+
+        Args:
+            checked: what `check_pages` found; a wrong post's model is taken
+                out of `checked.posts`, and its last good one put back.
+            shown: each page's path relative to docs/ -> its path in error lines.
+
+        Returns:
+            Each page with a problem -> the file to read in its place, or None to leave it out.
+        """
+        wrong = {problem.file for problem in checked.problems}
+        instead: dict[str, Path | None] = {}
+        for src, path in shown.items():
+            if path not in wrong:
+                if src in checked.texts:
+                    front, post = checked.posts.get(src, (None, None))
+                    self.last_good[src] = (checked.texts[src], front, post)
+                continue
+            checked.posts.pop(src, None)
+            if src not in self.last_good:
+                instead[src] = None
+                continue
+            text, front, post = self.last_good[src]
+            instead[src] = self._kept_text(src, text)
+            if post is not None:
+                checked.posts[src] = (dataclasses.replace(front, data=copy.deepcopy(front.data)), post)
+        return instead
+
+    def _kept_text(self, src: str, text: str) -> Path:
         """A file holding `text`, for a build to read in place of the page at `src` (its path in docs/)."""
         if self._kept_texts is None:
             self._kept_texts = Path(tempfile.mkdtemp(prefix="last-good-"))

@@ -1,0 +1,10 @@
+"""The authoring contract (AUTHORING.md) and its validation.
+
+`fields` is the contract as data (every field, its type, its help), written
+in the field types of `types`; `frontmatter` reads a post's YAML with the
+line of every value, within limits; `markers` finds the placement markers of
+a body; `blog` is what Material's blog plugin would do with a post; `checks`
+checks every page of a site, as `make check` and the build do; `project`
+reads mkdocs.yml as plain YAML for the author tools.
+May import: `model`.
+"""
