@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 export ENGINE ?= mkdocs
 export TITLE
 
-.PHONY: serve build test bench browser clean post check schema deploy editor
+.PHONY: serve build test bench browser clean post check schema deploy editor same-site
 
 serve: $(READY)  ## the site with live reload on http://127.0.0.1:8000
 	$(PYTHON) -m $(ENGINE) serve --livereload --dirty
@@ -47,6 +47,10 @@ editor: $(REMARK)  ## what editors check front matter with (remark and post.sche
 $(REMARK): package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
 	touch $@
+
+# A change meant to leave the site as it is proves it: `make same-site REV=main`.
+same-site: $(READY)  ## build the same posts with the code of REV (default HEAD) and as it stands; name every file that differs
+	$(PYTHON) -m tests.same_site $(or $(REV),HEAD)
 
 bench: $(READY) browser $(LIGHTHOUSE)  ## benchmarks that print figures
 	$(PYTHON) -m tests.bench

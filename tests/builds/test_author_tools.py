@@ -13,7 +13,7 @@ import pytest
 
 from tests.posts import post_text
 from tests.sites import ROOT, build, make_site
-from tests.unit.test_contract import BAD
+from tests.unit.contract.test_fields import BAD
 
 
 def routines(root: Path, *args: str) -> subprocess.CompletedProcess:

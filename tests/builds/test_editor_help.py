@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from tests.posts import FIXTURES, ROOT
-from tests.unit.test_schema_agreement import as_json
+from tests.unit.contract.test_schema_agreement import as_json
 
 REMARK = ROOT / "node_modules" / ".bin" / "remark"
 POSTS = sorted(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import jinja2
 import yaml
 
 from routines.contract.frontmatter import read_front_matter
@@ -36,3 +37,20 @@ def test_every_hook_reaches_the_same_state_and_a_new_build_starts_empty():
     assert build_of(this_build).model("blog/posts/knee.md") is post
     assert build_of(this_build).model("blog/posts/other.md") is None
     assert build_of(next_build).model("blog/posts/knee.md") is None
+
+
+def test_one_jinja_environment_per_build_with_the_sites_words():
+    """Every partial of a build renders in one environment, which knows `plural` and `series_url`."""
+    made = []
+
+    class Theme:
+        def get_env(self):
+            made.append(jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ plural(n, 'part') }} at {{ series_url('a') }}"})))
+            return made[-1]
+
+    config = Config()
+    config.theme, config.extra = Theme(), {}
+    build = build_of(config)
+    assert build.render("t", href=str, n=2) == "2 parts at series/a/"
+    assert build.render("t", href=str, n=1) == "1 part at series/a/"
+    assert len(made) == 1

@@ -12,7 +12,7 @@ import yaml
 from routines.contract.fields import post_schema, validate_post
 from routines.contract.project import load_project
 from tests.posts import BODY, ROOT, post_text
-from tests.unit.test_contract import BAD, VALID, FILE
+from tests.unit.contract.test_fields import BAD, VALID, FILE
 
 # What only the validator can see: files on disk, the body, the YAML text itself.
 BEYOND_JSON_SCHEMA = {

@@ -1,0 +1,27 @@
+"""Where a post's video and routine blocks go in its body."""
+
+from __future__ import annotations
+
+import pytest
+
+from routines.rendering.blocks import assemble
+
+
+@pytest.mark.parametrize(
+    ("html", "placed"),
+    [
+        ("<p>a</p>\n<!-- video -->\n<p>b</p>\n<!-- routine -->", "<p>a</p>\n[V]\n<p>b</p>\n[R]"),
+        ("<p>a</p>\n<!-- routine -->\n<p>b</p>", "<p>a</p>\n[V][R]\n<p>b</p>"),
+        ("<p>a <!-- routine --> b</p>", "<p>a <!-- routine --> b</p>[V][R]"),
+        ("<p>a</p>", "<p>a</p>[V][R]"),
+    ],
+)
+def test_video_goes_at_its_marker_or_just_before_the_routine(html, placed):
+    """`<!-- video -->` places the video; without it, it comes right before the routine."""
+    assert assemble(html, "[R]", "[V]") == placed
+
+
+def test_video_without_routine_goes_at_its_marker_or_last():
+    """A plain post with a video: at the marker, else at the end."""
+    assert assemble("<p>a</p>\n<!-- video -->\n<p>b</p>", "", "[V]") == "<p>a</p>\n[V]\n<p>b</p>"
+    assert assemble("<p>a</p>", "", "[V]") == "<p>a</p>[V]"
