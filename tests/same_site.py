@@ -1,17 +1,19 @@
 """Build the same posts with the code of a git revision and with the code as it stands, and compare.
 
-    python -m tests.same_site [REVISION]    # default HEAD; `make same-site`
+    python -m tests.same_site [REVISION] [--show N]    # default HEAD; `make same-site REV=...`
 
 A change that should not change the site (a move, a rename, one rule in one
 place) proves it here: both builds get the same files of docs/ (this site's
 posts, the fixture posts with every step kind, videos and careful YAML, and
 generated posts) and the same build date, and every file they write must be
 the same bytes, an RSS channel's build time apart. Prints each file that
-differs, or is only in one, and fails if any does.
+differs, or is only in one, and fails if any does; `--show N` prints the
+changed lines of the first N text files that differ.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 import shutil
 import subprocess
@@ -66,8 +68,19 @@ def differences(before: Path, after: Path) -> list[str]:
     return found
 
 
+def changed_lines(before: Path, after: Path, limit: int = 40) -> str:
+    """The lines of a text file that differ between two builds, as a diff."""
+    old, new = (p.read_text(encoding="utf-8", errors="replace").splitlines() for p in (before, after))
+    lines = [line for line in difflib.unified_diff(old, new, lineterm="", n=0) if not line.startswith(("---", "+++", "@@"))]
+    return "\n".join(line[:300] for line in lines[:limit])
+
+
 def main() -> None:
-    revision = sys.argv[1] if len(sys.argv) > 1 else "HEAD"
+    args = sys.argv[1:]
+    show = int(args[args.index("--show") + 1]) if "--show" in args else 0
+    if "--show" in args:
+        del args[args.index("--show"):args.index("--show") + 2]
+    revision = args[0] if args else "HEAD"
     with tempfile.TemporaryDirectory(prefix="same-site-") as tmp:
         tmp = Path(tmp)
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--quiet", str(tmp / "before"), revision], check=True)
@@ -76,6 +89,9 @@ def main() -> None:
             before = build(tmp / "before", shared, tmp / "site-before")
             after = build(ROOT, shared, tmp / "site-after")
             found = differences(before, after)
+            shown = [f.split(":")[0] for f in found if f.endswith("differs")][:show]
+            for path in shown:
+                print(f"{path}:\n{changed_lines(before / path, after / path)}\n")
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tmp / "before")], check=True)
         pages = sum(1 for _ in after.rglob("*.html"))

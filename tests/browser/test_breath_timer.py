@@ -337,3 +337,16 @@ def test_a_timer_taken_off_the_page_leaves_nothing_running(open_timer):
     assert page.evaluate("__wake.active") == 0
     assert page.evaluate("__closed") == 1
     assert page.locator("breath-timer[data-state=running]").count() == 0
+
+
+def test_the_timer_counts_in_the_words_the_page_gives_it(open_timer, new_page, base_url):
+    """Its "6 rounds" comes from the build's grammar on the page (site-words.js), not a plural of its own."""
+    page, timer = open_timer()
+    forms = page.evaluate("JSON.parse(document.getElementById('site-words').textContent)")
+    assert forms["round"] == {"one": "{n} round", "other": "{n} rounds"}
+    other = new_page()
+    other.route("**/*", lambda route: route.fulfill(response=(r := route.fetch()), body=r.text().replace(
+        '"round":{"one":"{n} round","other":"{n} rounds"}', '"round":{"one":"{n} breath cycle","other":"{n} breath cycles"}',
+    )) if route.request.resource_type == "document" else route.continue_())
+    other.goto(base_url + KNEE)
+    assert other.locator("#step-2 breath-timer .breath-timer__round").inner_text() == "6 breath cycles"

@@ -8,13 +8,14 @@ build's config gets a new one.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..discovery.catalog import Catalog
 from ..discovery.pages import series_url
 from ..model.post import Post
-from ..model.units import plural
+from ..model.units import count_forms, plural
 
 
 @dataclass(eq=False)
@@ -74,12 +75,13 @@ class Build:
 
 
 def add_wording(env) -> None:
-    """Give templates the site's words and addresses: `plural(3, "step")`, `series_url(name)`.
+    """Give templates the site's words and addresses: `plural(3, "step")`, `series_url(name)`, `script_words`.
 
     The one grammar of counts and the one address of a series, for every
-    template, rendered by the hooks or by MkDocs.
+    template, rendered by the hooks or by MkDocs; `script_words` is what the
+    page hands its scripts of that grammar (JSON, in main.html).
     """
-    env.globals.update(plural=plural, series_url=series_url)
+    env.globals.update(plural=plural, series_url=series_url, script_words=json.dumps(count_forms(), separators=(",", ":")))
 
 
 _current: Build | None = None

@@ -115,5 +115,16 @@ def count(number: float) -> str:
 
 
 def plural(number: float, word: str) -> str:
-    """`1 rep`, `3 reps`, `1.5 counts`."""
+    """`1 rep`, `3 reps`, `1.5 counts`: the one grammar of counts, for Python, templates and scripts."""
     return f"{count(number)} {word}{'' if number == 1 else 's'}"
+
+
+# The words the site's scripts count in. They take each word's forms from the
+# page (`count_forms`, by the categories of the browser's `Intl.PluralRules`),
+# so the grammar of "1 round / 6 rounds" stays `plural`'s alone.
+SCRIPT_COUNTS = ("round", "result")
+
+
+def count_forms(words: tuple[str, ...] = SCRIPT_COUNTS) -> dict[str, dict[str, str]]:
+    """Each word's forms with `{n}` for the number: `{"round": {"one": "{n} round", "other": "{n} rounds"}}`."""
+    return {word: {"one": plural(1, word).replace("1", "{n}", 1), "other": plural(2, word).replace("2", "{n}", 1)} for word in words}

@@ -155,7 +155,7 @@
       this.stop("idle");
       const { phases, rounds } = this.pattern;
       const pacing = phases.map((p, i) => `${i ? p.label.toLowerCase() : p.label} ${p.counts}`).join(", ");
-      this.set("idle", "Ready", pacing, `${rounds} round${rounds > 1 ? "s" : ""}`, "Start");
+      this.set("idle", "Ready", pacing, siteWords.counted(rounds, "round"), "Start");
       this.countEl.textContent = "";
       this.dataset.phase = "";
       this.level(0, 0);
@@ -201,11 +201,11 @@
     finish() {
       const { rounds } = this.pattern;
       this.stop("done");
-      this.set("done", "Done", "Well done.", `${rounds} round${rounds > 1 ? "s" : ""} complete`, "Go again");
+      this.set("done", "Done", "Well done.", `${siteWords.counted(rounds, "round")} complete`, "Go again");
       this.countEl.textContent = "";
       this.dataset.phase = "";
       this.level(0, 1);
-      this.say(`Done. ${rounds} round${rounds > 1 ? "s" : ""} complete.`);
+      this.say(`Done. ${siteWords.counted(rounds, "round")} complete.`);
     }
 
     level(full, progress) {

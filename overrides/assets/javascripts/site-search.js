@@ -110,8 +110,7 @@
     show(pages);
     const count = found.results.length;
     say(count === 0 ? `No routines or pages match "${query}".`
-      : count === 1 ? `1 result for "${query}".`
-      : `${count} results for "${query}"${count > SHOWN ? `, the first ${SHOWN} shown` : ""}.`);
+      : `${siteWords.counted(count, "result")} for "${query}"${count > SHOWN ? `, the first ${SHOWN} shown` : ""}.`);
   };
 
   // Arrow keys walk the input and the result links, in order; Escape closes.
