@@ -17,7 +17,10 @@ from mkdocs.utils import get_relative_url
 from markupsafe import Markup, escape
 
 from routines.discovery.catalog import build_catalog, entry, feed_summary
-from routines.discovery.pages import EQUIPMENT_INDEX, SERIES_INDEX, equipment_url, generated_pages, series_page_of, series_pages, series_url
+from routines.discovery.pages import (
+    CARDS, EQUIPMENT_INDEX, EQUIPMENT_LIST, SERIES_INDEX, SERIES_PARTS,
+    equipment_url, generated_pages, series_page_of, series_pages, series_url,
+)
 from routines.engine import settings
 from routines.engine.state import Build, add_wording, build_of
 from routines.rendering.blocks import place_block
@@ -105,16 +108,16 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         first = (shown.number - 1) * per_page
         pages = [(n, series_url(shown.name, n)) for n in range(1, series_pages(len(parts), per_page) + 1)]
         listing = build.render("partials/series-parts.html", href, parts=parts[first:first + per_page], first=first, number=shown.number, pages=pages)
-        return place_block(html, "series-parts", listing)
+        return place_block(html, SERIES_PARTS, listing)
     if src == EQUIPMENT_INDEX:
         kinds = sorted((name, equipment_url(name), len(posts)) for name, posts in catalog.equipment.items())
-        return place_block(html, "equipment-list", build.render("partials/equipment-list.html", href, equipment=kinds))
+        return place_block(html, EQUIPMENT_LIST, build.render("partials/equipment-list.html", href, equipment=kinds))
     if src == SERIES_INDEX or page.is_homepage:
         cards = build.render(
             "partials/home-cards.html", href, series=config.extra.get("series") or {}, catalog=catalog,
             latest=catalog.latest_routines(6) if page.is_homepage else [],
         )
-        return place_block(html, "discovery", cards)
+        return place_block(html, CARDS, cards)
     return html
 
 

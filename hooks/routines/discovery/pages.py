@@ -22,6 +22,8 @@ SERIES_DIR = "series"
 EQUIPMENT_DIR = "equipment"
 SERIES_INDEX = f"{SERIES_DIR}/index.md"
 EQUIPMENT_INDEX = f"{EQUIPMENT_DIR}/index.md"
+# Where each page's list goes: the marker its Markdown carries, which the list replaces.
+SERIES_PARTS, EQUIPMENT_LIST, CARDS = "series-parts", "equipment-list", "discovery"
 
 
 def series_url(name: str, number: int = 1) -> str:
@@ -90,7 +92,7 @@ def _page(title: str, description: str, body: str, **more) -> str:
 
 
 def _series_index() -> str:
-    return _page("Series", "Routines written to be done in order, one part after another.", "<!-- discovery -->")
+    return _page("Series", "Routines written to be done in order, one part after another.", f"<!-- {CARDS} -->")
 
 
 def _series_page(name: str, info: dict, number: int) -> str:
@@ -98,13 +100,13 @@ def _series_page(name: str, info: dict, number: int) -> str:
     title = info.get("title") or name
     description = info.get("description") or ""
     if number == 1:
-        return _page(title, description, f"{description}\n\n<!-- series-parts -->")
+        return _page(title, description, f"{description}\n\n<!-- {SERIES_PARTS} -->")
     # Later pages only continue the list: search finds the series by its first page.
-    return _page(f"{title}, page {number}", description, "<!-- series-parts -->", search={"exclude": True})
+    return _page(f"{title}, page {number}", description, f"<!-- {SERIES_PARTS} -->", search={"exclude": True})
 
 
 def _equipment_index() -> str:
-    return _page("Equipment", "Routines by the equipment they need.", "<!-- equipment-list -->")
+    return _page("Equipment", "Routines by the equipment they need.", f"<!-- {EQUIPMENT_LIST} -->")
 
 
 def _equipment_page(name: str) -> str:
