@@ -1,4 +1,4 @@
-"""Write the search index once the site is written (hooks/routines/search.py)."""
+"""Write the search index once the site is written (hooks/routines/discovery/search.py)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 /* <follow-along>: the routine run one step at a time, so the reader can put
  * the phone down.
  *
- * It runs the plan the build wrote for each step (hooks/routines/wording.py,
+ * It runs the plan the build wrote for each step (hooks/routines/model/wording.py,
  * `plan`): countdowns move on by themselves, sets wait for "Set done", reps
  * for "Next step". All words about the routine come from the build. One
  * clock, as in <breath-timer>: a segment starts at a performance.now() time
