@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model.post import Post
 from ..model.units import about_minutes, plural
-from ..model.wording import routine_seconds
+from ..model.wording import routine_line, routine_seconds
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,11 @@ class Entry:
     estimate: str = ""
     equipment: tuple[str, ...] = ()
     booking: bool = True
+
+    @property
+    def summary(self) -> str:
+        """Its routine in one line ("3 steps · about 4 min · foam roller"), or "" without one."""
+        return routine_line(self.steps, self.estimate, self.equipment) if self.steps else ""
 
     @property
     def order(self) -> tuple:

@@ -131,6 +131,11 @@ def step_seconds(step: Step) -> float:
     return sum(segment.effort for segment in plan(step))
 
 
+def routine_line(steps: int, estimate: str, equipment: tuple[str, ...]) -> str:
+    """A routine in one line, wherever one is listed or shared: "3 steps · about 4 min · foam roller, tennis ball"."""
+    return " · ".join(part for part in (plural(steps, "step"), estimate, ", ".join(equipment)) if part)
+
+
 def routine_seconds(routine: Routine) -> float:
     """Estimated time of the whole routine."""
     return sum(step_seconds(step) for step in routine.steps)

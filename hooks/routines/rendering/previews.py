@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from .cards import HEIGHT, WIDTH, Card
 from ..model.post import Post
-from ..model.units import about_minutes, plural
-from ..model.wording import routine_seconds
+from ..model.units import about_minutes
+from ..model.wording import routine_line, routine_seconds
 
 SITE_CARD = "assets/cards/site.png"
 POST_CARD = "card.png"  # beside the post's index.html
@@ -34,8 +34,7 @@ def routine_summary(post: Post) -> str:
     if not post.routine:
         return ""
     routine = post.routine
-    parts = [plural(len(routine.steps), "step"), about_minutes(routine_seconds(routine)), ", ".join(routine.all_equipment)]
-    return " · ".join(part for part in parts if part)
+    return routine_line(len(routine.steps), about_minutes(routine_seconds(routine)), routine.all_equipment)
 
 
 def post_card(post: Post, site_name: str) -> Card:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from routines.model.post import Breath, Routine, Step
-from routines.model.wording import READY_SECONDS, breath_dose, breath_instructions, dose, plan, routine_seconds, step_seconds
+from routines.model.wording import READY_SECONDS, breath_dose, breath_instructions, dose, plan, routine_line, routine_seconds, step_seconds
 
 NBSP = "\u00a0"
 
@@ -127,3 +127,8 @@ def test_estimate_is_the_plan_without_the_views_own_countdowns(fields):
     gaps = sum(s.seconds for s in plan(step) if s.kind in ("ready", "switch"))
     assert step_seconds(step) == sum(s.seconds for s in plan(step)) - gaps
     assert all(s.seconds == READY_SECONDS for s in plan(step) if s.kind in ("ready", "switch"))
+
+
+def test_a_routine_in_one_line_leaves_out_what_it_does_not_have():
+    assert routine_line(3, "about 4\u00a0min", ("foam roller", "ball")) == "3 steps · about 4\u00a0min · foam roller, ball"
+    assert routine_line(1, "under 1\u00a0min", ()) == "1 step · under 1\u00a0min"

@@ -1,0 +1,36 @@
+"""Checking a whole site: every page read once, every problem of every post in one line, and each post's text kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from routines.contract.checks import check_pages, markdown_pages
+from tests.posts import knee, post_text
+
+
+@pytest.fixture
+def docs(tmp_path, site):
+    """The unit tests' docs folder, with two posts and a page."""
+    root = tmp_path
+    posts = root / "blog" / "posts"
+    (posts / "good.md").write_text(post_text(knee()), encoding="utf-8")
+    (posts / "bad.md").write_text(post_text(knee(title="Another knee", routine={"steps": [{"title": "x", "kind": "breath", "breath": {"exhale": "eight"}}]})), encoding="utf-8")
+    (root / "index.md").write_text("# Home\n", encoding="utf-8")
+    return root
+
+
+def test_every_problem_of_every_post_and_the_valid_posts_models(docs, site):
+    pages = markdown_pages(docs, docs)
+    assert sorted(src for src, _, _ in pages) == ["blog/posts/bad.md", "blog/posts/good.md", "index.md"]
+    checked = check_pages(pages, ("blog/posts/",), site)
+    assert list(checked.posts) == ["blog/posts/good.md"]
+    assert checked.problems and {p.file for p in checked.problems} == {"blog/posts/bad.md"}
+    assert any("exhale" in str(p) and "eight" in str(p) for p in checked.problems)
+    assert all("\n" not in str(p) for p in checked.problems)
+    assert set(checked.texts) == {"blog/posts/bad.md", "blog/posts/good.md", "index.md"}
+
+
+def test_a_page_that_is_not_utf_8_is_a_problem_not_a_crash(docs, site):
+    (docs / "blog" / "posts" / "latin.md").write_bytes("---\ntitle: Caf\xe9\n---\n".encode("latin-1"))
+    checked = check_pages(markdown_pages(docs, docs), ("blog/posts/",), site)
+    assert any(p.file == "blog/posts/latin.md" and "UTF-8" in p.message for p in checked.problems)
