@@ -1,8 +1,10 @@
-"""Ways through the blog, computed once per build from all posts (routines/discovery/).
+"""The site across all posts, computed once per build (routines/discovery/).
 
-Series pages and each post's place in its series, previous and next posts by
-date, related posts, a page per piece of equipment, the home page's cards,
-and the booking invitation under each post.
+The catalog of published posts; the pages it adds (series, their parts a
+page at a time, equipment) and their lists; the home page's cards; each
+post's equipment as tags and its routine in its feed item. What a post shows
+of the others (its place in its series, previous and next, related routines,
+booking) is post_navigation's.
 """
 
 from __future__ import annotations
@@ -10,11 +12,10 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from routines.discovery.catalog import build_catalog, entry, feed_summary
 from routines.discovery.pages import (
@@ -22,7 +23,7 @@ from routines.discovery.pages import (
     equipment_url, generated_pages, series_page_of, series_pages, series_url,
 )
 from routines.engine import settings
-from routines.engine.state import Build, add_wording, build_of
+from routines.engine.state import add_wording, build_of
 from routines.rendering.blocks import place_block
 
 
@@ -43,36 +44,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-# After the blog plugin (priority -50) has chained its posts.
-@event_priority(-60)
-def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    """`on_nav`: link each post to the previous and next post strictly by date.
-
-    The blog plugin chains posts pinned first; a reader walking the blog
-    expects the dates in order, pinned or not.
-    """
-    build = build_of(config)
-    chain = [build.post_pages[e.key] for e in build.catalog.by_date]
-    for older, newer in zip([None, *chain], [*chain, None]):
-        if older is not None:
-            older.next_page = newer
-        if newer is not None:
-            newer.previous_page = older
-    return nav
-
-
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """`on_page_markdown`: equipment becomes tags and the feed item gets a routine summary.
 
     Before the tags plugin (-50) and the RSS plugin (on_page_content, -75) read them.
     """
-    catalog = build_of(config).catalog
-    src = page.file.src_uri
-    found = catalog.by_key.get(src)
-    if found:
-        # What the series line and the footer show from other posts, for `serve`
-        # to know when this page changed (routines/serving/incremental.py).
-        page.shows = (catalog.parts.get(src), catalog.related.get(src, []), found.booking)
+    found = build_of(config).catalog.by_key.get(page.file.src_uri)
     if found and found.equipment:
         own = page.meta.get("tags") or []
         page.meta["tags"] = list(dict.fromkeys([*own, *(item.casefold() for item in found.equipment)]))
@@ -84,15 +61,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
-    """`on_env`: give the page templates the series line, the footer and the site's words.
-
-    Search indexes the post's own words, not its neighbours' titles: both
-    partials are marked `data-pagefind-ignore`.
-    """
-    build = build_of(config)
+    """`on_env`: every page template gets the site's words and addresses (`plural`, `series_url`, `script_words`)."""
     add_wording(env)
-    env.globals["post_series_line"] = lambda page: _series_line(build, page)
-    env.globals["post_footer"] = lambda page: _post_footer(build, page)
     return env
 
 
@@ -129,24 +99,3 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 def _href(page: Page):
     """Site URLs made relative to the page."""
     return lambda url: get_relative_url(url, page.url)
-
-
-def _series_line(build: Build, page: Page) -> Markup:
-    """"Part 2 of 3 in …" for a series post, else nothing."""
-    part = build.catalog.parts.get(page.file.src_uri)
-    if not part:
-        return Markup()
-    return Markup(build.render("partials/series-line.html", _href(page), part=part, series=build.config.extra.get("series") or {}))
-
-
-def _post_footer(build: Build, page: Page) -> Markup:
-    """Series neighbours, related routines and booking under a post."""
-    src = page.file.src_uri
-    catalog = build.catalog
-    if src not in catalog.by_key:
-        return Markup()
-    return Markup(build.render(
-        "partials/post-footer.html", _href(page), part=catalog.parts.get(src),
-        series=build.config.extra.get("series") or {},
-        related=catalog.related.get(src, []), booking=catalog.by_key[src].booking,
-    ))
