@@ -9,7 +9,6 @@ escaped.
 from __future__ import annotations
 
 import posixpath
-import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin
@@ -19,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from routines.engine import settings
+from routines.engine.feeds import fill_card_lengths
 from routines.engine.state import build_of
 from routines.rendering.cards import card_png
 from routines.rendering.previews import POST_CARD, SITE_CARD, page_preview, post_card, post_preview, site_card
@@ -71,14 +71,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     target = site / SITE_CARD
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(card_png(site_card(config.site_name, config.site_description or ""), settings.kept_in(config, "cards")), target)
-    prefix = config.site_url or ""
-
-    def length(found: re.Match) -> str:
-        card = site / found["url"].removeprefix(prefix)
-        return found[0].replace('length="None"', f'length="{card.stat().st_size}"') if card.is_file() else found[0]
-
-    for feed in site.glob("feed_rss_*.xml"):
-        feed.write_text(_ENCLOSURE.sub(length, feed.read_text(encoding="utf-8")), encoding="utf-8")
-
-
-_ENCLOSURE = re.compile(r'<enclosure url="(?P<url>[^"]+)" type="image/png" length="None" ?/>')
+    fill_card_lengths(site, config.site_url or "")
