@@ -9,10 +9,10 @@ import sys
 import time
 from pathlib import Path
 
-from .discovery.catalog import slug as slugify
 from .contract.checks import check_pages, markdown_pages
 from .contract.fields import post_schema
 from .contract.project import Project, load_project
+from .discovery.catalog import slug as slugify
 from .model.units import plural
 
 SCHEMA_FILE = "post.schema.json"

@@ -20,9 +20,9 @@ from urllib.parse import unquote, urlsplit
 
 import pathspec
 
+from ..model.post import Post
 from .fields import validate_front
 from .frontmatter import FrontMatter, prose_lines, read_front_matter, shown
-from ..model.post import Post
 from .types import Problem, Site
 
 # The file endings MkDocs reads as Markdown pages (mkdocs.utils.markdown_extensions).

@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model.post import KINDS, Breath, Post, Routine, Step, Video
+from ..model.units import clock
+from ..model.video import VIDEO_HELP, parse_video_source
 from .frontmatter import FieldPath, FrontMatter, read_front_matter
 from .markers import find_markers, indented_markers
-from ..model.post import KINDS, Breath, Post, Routine, Step, Video
 from .types import (
     AUTHORS, CATEGORIES, INVALID, Anything, Boolean, Checker, Choice, Date, Duration,
     Field, Integer, ListOf, LocalFile, Number, OneOfSlugs, Problem, Record,
     Rule, Site, Text, Timestamp, Type, any_case,
 )
-from ..model.units import clock
-from ..model.video import VIDEO_HELP, parse_video_source
 
 IMAGE_SUFFIXES = (".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp")
 

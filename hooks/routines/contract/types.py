@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from .blog import Blog
-from .frontmatter import FieldPath, FrontMatter, NotADate, shown, what_yaml_made
 from ..model.units import parse_duration, parse_timestamp
 from ..model.video import local_path
+from .blog import Blog
+from .frontmatter import FieldPath, FrontMatter, NotADate, shown, what_yaml_made
 
 # -----------------------------------------------------------------------------
 # Checking context

@@ -12,11 +12,11 @@ import jinja2
 
 from ..contract.markers import marker_in_html
 from ..model.post import Breath, Post, Routine, Step, Video
-from .paper import qr_svg
-from .structured import script_json, video_object
 from ..model.units import about_minutes, clock
 from ..model.video import VideoSource, embed_url, file_type, player_src, watch_url
 from ..model.wording import breath_instructions, dose, plan, routine_seconds
+from .paper import qr_svg
+from .structured import script_json, video_object
 
 DEFAULT_TITLE = "The routine"
 STEP_TITLE_LEVEL = 3  # each card's title is an h3 (partials/routine-step.html)

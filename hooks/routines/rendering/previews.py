@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cards import HEIGHT, WIDTH, Card
 from ..model.post import Post
 from ..model.units import about_minutes
 from ..model.wording import routine_line, routine_seconds
+from .cards import HEIGHT, WIDTH, Card
 
 SITE_CARD = "assets/cards/site.png"
 POST_CARD = "card.png"  # beside the post's index.html
