@@ -106,16 +106,17 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """`on_files`: every page is read again (MkDocs would skip the ones whose file is older than its page)."""
     serving = session()
-    if serving is not None:
-        build_of(config).served.files = files
-    if serving is not None and serving.keeps_pages:
-        for file in files:
+    if serving is None:
+        return files
+    build_of(config).served.files = files
+    if serving.keeps_pages:
+        for file in files:  # every page, drafts too (`documentation_pages()` leaves out what serve still builds)
             if file.is_documentation_page():
                 file.is_modified = _yes
     return files
 
 
-# After the blog plugin (-50) and discovery (-60) have linked the pages.
+# After the blog plugin (-50) and post_navigation (-60) have linked the pages.
 @event_priority(-100)
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     """`on_nav`: remember the navigation, which every page shows."""

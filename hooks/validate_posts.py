@@ -45,15 +45,15 @@ def on_serve(server, *, config: MkDocsConfig, builder):
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """`on_files`: runs before the blog plugin, which reads posts at priority -50."""
-    shown = {f.src_uri: settings.shown_path(config, f.abs_src_path) for f in files.documentation_pages()}
+    pages = [(f.src_uri, f.abs_src_path, settings.shown_path(config, f.abs_src_path)) for f in files.documentation_pages()]
     site = settings.site(config)
-    checked = check_pages([(f.src_uri, f.abs_src_path, shown[f.src_uri]) for f in files.documentation_pages()], site.post_dirs, site)
+    checked = check_pages(pages, site.post_dirs, site)
     serving = session()
     count = plural(len(checked.problems), "problem")
     if checked.problems and serving is None:
         raise PluginError(f"{count} in posts; fix them and build again:\n" + "\n".join(map(str, checked.problems)))
     if serving is not None:
-        for src, instead in serving.as_last_good(checked, shown).items():
+        for src, instead in serving.as_last_good(checked, {src: shown for src, _, shown in pages}).items():
             if instead is None:
                 files.remove(files.get_file_from_path(src))
             else:

@@ -21,8 +21,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests import sites
 from tests.bench.generate import post
-from tests.sites import ENGINE, ROOT, without_build_time
+from tests.sites import ROOT, without_build_time
 
 FIXTURES = ROOT / "tests" / "fixtures"
 GENERATED = 24
@@ -48,11 +49,10 @@ def build(code: Path, shared_docs: Path, root: Path) -> Path:
     for name in ("hooks", "overrides"):
         (root / name).symlink_to(code / name, target_is_directory=True)
     shutil.copytree(shared_docs, root / "docs")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
-    result = subprocess.run([sys.executable, "-m", ENGINE, "build", "--strict", "--quiet"], cwd=root, env=env, capture_output=True, text=True)
+    result = sites.build(root)
     if result.returncode:
-        raise SystemExit(f"the build with {code} failed:\n{result.stdout}{result.stderr}")
-    return root / "site"
+        raise SystemExit(f"the build with {code} failed:\n{result.output}")
+    return result.site
 
 
 def differences(before: Path, after: Path) -> list[str]:
@@ -81,6 +81,7 @@ def main() -> None:
     if "--show" in args:
         del args[args.index("--show"):args.index("--show") + 2]
     revision = args[0] if args else "HEAD"
+    os.environ["SOURCE_DATE_EPOCH"] = "1767225600"  # one build date for both builds
     with tempfile.TemporaryDirectory(prefix="same-site-") as tmp:
         tmp = Path(tmp)
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--quiet", str(tmp / "before"), revision], check=True)

@@ -81,7 +81,10 @@ def add_wording(env) -> None:
     template, rendered by the hooks or by MkDocs; `script_words` is what the
     page hands its scripts of that grammar (JSON, in main.html).
     """
-    env.globals.update(plural=plural, series_url=series_url, script_words=json.dumps(count_forms(), separators=(",", ":")))
+    env.globals.update(plural=plural, series_url=series_url, script_words=_SCRIPT_WORDS)
+
+
+_SCRIPT_WORDS = json.dumps(count_forms(), separators=(",", ":"))
 
 
 _current: Build | None = None
