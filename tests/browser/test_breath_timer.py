@@ -4,32 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.probes import DEVICE_PROBES
 from tests.browser.test_video import SHIFTS
 
 KNEE = "blog/2024/01/17/knee-pain-self-massage-stretch/"
 NECK = "blog/2023/12/13/cranky-neck-movement-flow/"
 FRAME = 40  # ms of slack around a boundary: a few animation frames
-
-# Records what the timer asks of the device: wake locks, tones, vibration.
-DEVICE_PROBES = """
-window.__wake = { requests: 0, active: 0 };
-Object.defineProperty(navigator, "wakeLock", { configurable: true, value: { request: async () => {
-  __wake.requests++; __wake.active++;
-  let released = false;
-  return { get released() { return released; }, release: async () => { if (!released) { released = true; __wake.active--; } } };
-} } });
-window.__tones = []; window.__stopped = 0; window.__closed = 0; window.__buzz = [];
-const start = OscillatorNode.prototype.start, stop = OscillatorNode.prototype.stop, close = AudioContext.prototype.close;
-OscillatorNode.prototype.start = function (when) {
-  __tones.push({ after: when - this.context.currentTime, pitch: this.frequency.value }); return start.call(this, when);
-};
-OscillatorNode.prototype.stop = function (when) { if (when === undefined) __stopped++; return stop.call(this, when); };
-AudioContext.prototype.close = function () { __closed++; return close.call(this); };
-navigator.vibrate = (pattern) => { __buzz.push(pattern); return true; };
-"""
-
-
-
 
 
 @pytest.fixture

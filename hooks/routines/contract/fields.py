@@ -170,6 +170,7 @@ STEP = Record(
         Field("reps", Integer(1, 500, meaning="a whole number of reps")),
         Field("hold", Duration()),
         Field("rest", Duration()),
+        Field("tempo", Duration(), help="the time of one rep, the hold on top (strength 3 s, other kinds 5 s if left out)"),
         Field("each", Text(max_length=40)),
         Field("video_at", Timestamp()),
         Field("breath", BREATH),

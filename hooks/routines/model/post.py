@@ -49,6 +49,7 @@ class Step:
     reps: int | None = None
     hold: int | None = None
     rest: int | None = None
+    tempo: int | None = None
     each: str = ""
     video_at: int | None = None
     breath: Breath | None = None

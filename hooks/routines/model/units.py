@@ -93,6 +93,29 @@ def words_for_seconds(seconds: float) -> str:
     return "\u00a0".join(parts)  # a duration never breaks across lines
 
 
+def spoken_seconds(seconds: float) -> str:
+    """A duration as a coach says it aloud: `20 seconds`, `2 minutes`, `one and a half minutes`, never `2 min`."""
+    total = round(seconds)
+    if total < 60:
+        return plural(total, "second")
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if not hours and secs == 30:
+        return f"{spoken_count(minutes + 0.5)} minutes"
+    parts = [plural(hours, "hour")] if hours else []
+    parts += [plural(minutes, "minute")] if minutes else []
+    parts += [plural(secs, "second")] if secs else []
+    return " ".join(parts)
+
+
+def spoken_count(number: float) -> str:
+    """A number as it is said: `4`, `one and a half`, `2 and a half`."""
+    whole, half = divmod(number, 1)
+    if half != 0.5:
+        return count(number)
+    return f"{'one' if whole == 1 else count(whole)} and a half" if whole else "a half"
+
+
 def about_minutes(seconds: float) -> str:
     """Round an estimate to what a reader plans with: `about 4 min`."""
     if seconds < 60:
@@ -122,7 +145,7 @@ def plural(number: float, word: str) -> str:
 # The words the site's scripts count in. They take each word's forms from the
 # page (`count_forms`, by the categories of the browser's `Intl.PluralRules`),
 # so the grammar of "1 round / 6 rounds" stays `plural`'s alone.
-SCRIPT_COUNTS = ("round", "result")
+SCRIPT_COUNTS = ("round", "result", "step")
 
 
 def count_forms(words: tuple[str, ...] = SCRIPT_COUNTS) -> dict[str, dict[str, str]]:

@@ -5,22 +5,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .post import Breath, Routine, Step
-from .units import count, plural, words_for_seconds
+from .units import count, plural, spoken_count, spoken_seconds, words_for_seconds
 
-# One unhurried rep with no hold, and a step that gives no dose at all: the
-# figures a therapist would pencil in when planning a session.
-REP_SECONDS = 5
+# The time of one rep when a step gives no `tempo`: a strength rep is quick
+# (up and down), anything else is a slow, controlled movement. A step that
+# gives no dose at all gets a minute. The figures a therapist would pencil in.
+TEMPO_SECONDS = {"strength": 3}
+DEFAULT_TEMPO_SECONDS = 5
 UNDOSED_STEP_SECONDS = 60
 # The follow-along view's countdown before an effort and between sides.
 READY_SECONDS = 5
 
 
-def dose(step: Step) -> str:
-    """The dose as a coach says it: "2 sets of 8 reps, 20 s rest"."""
+def tempo(step: Step) -> int:
+    """Seconds of one rep, the hold aside: the step's `tempo`, else its kind's default."""
+    return step.tempo or TEMPO_SECONDS.get(step.kind, DEFAULT_TEMPO_SECONDS)
+
+
+def dose(step: Step, spoken: bool = False) -> str:
+    """The dose as a coach writes it ("2 sets of 8 reps, 20 s rest") or, `spoken`, says it ("20 seconds rest")."""
+    seconds = spoken_seconds if spoken else words_for_seconds
     each = f" each {step.each}" if step.each else ""
     parts = []
     if step.breath:
-        parts.append(breath_dose(step.breath))
+        parts.append(breath_dose(step.breath, spoken))
     amount = ""
     if step.sets and step.reps:
         amount = f"{plural(step.sets, 'set')} of {plural(step.reps, 'rep')}"
@@ -29,19 +37,22 @@ def dose(step: Step) -> str:
     if amount:
         parts.append(amount + each)
     if step.hold:
-        parts.append(f"hold {words_for_seconds(step.hold)}" + ("" if amount else each))
+        parts.append(f"hold {seconds(step.hold)}" + ("" if amount else each))
     if step.rest:
-        parts.append(f"{words_for_seconds(step.rest)} rest")
+        parts.append(f"{seconds(step.rest)} rest")
     if step.duration:
-        parts.append(words_for_seconds(step.duration) + (" in all" if parts else each))
+        parts.append(seconds(step.duration) + (" in all" if parts else each))
     return ", ".join(parts)
 
 
-def breath_dose(breath: Breath) -> str:
-    """"6 rounds: in 4, out 8", with holds and count length when they apply."""
-    phases = [("in", breath.inhale), ("hold", breath.hold), ("out", breath.exhale), ("hold", breath.hold_out)]
-    pacing = ", ".join(f"{name} {count(n)}" for name, n in phases if n)
-    length = f" ({count(breath.count_seconds)} s a count)" if breath.count_seconds != 1 else ""
+def breath_dose(breath: Breath, spoken: bool = False) -> str:
+    """"6 rounds: in 4, out 8", with holds and count length when they apply; `spoken`, in whole words."""
+    verbs = ("breathe in for", "hold for", "breathe out for", "hold for") if spoken else ("in", "hold", "out", "hold")
+    counts = (breath.inhale, breath.hold, breath.exhale, breath.hold_out)
+    pacing = ", ".join(f"{verb} {count(n)}" for verb, n in zip(verbs, counts) if n)
+    length = ""
+    if breath.count_seconds != 1:
+        length = f", {spoken_count(breath.count_seconds)} seconds a count" if spoken else f" ({count(breath.count_seconds)} s a count)"
     return f"{plural(breath.rounds, 'round')}: {pacing}{length}"
 
 
@@ -54,7 +65,7 @@ def breath_instructions(breath: Breath) -> list[str]:
         ("Hold", breath.hold_out, ""),
     ]
     sentences = [
-        f"{verb} for {plural(n, 'count')}" + (f" as you {_lower_first(cue)}" if cue else "") + "."
+        f"{verb} for {plural(n, 'count')}" + (f" as you {lower_first(cue)}" if cue else "") + "."
         for verb, n, cue in phases
         if n
     ]
@@ -66,43 +77,39 @@ def breath_instructions(breath: Breath) -> list[str]:
 
 @dataclass(frozen=True)
 class Segment:
-    """One stretch of a step as the follow-along view runs it.
+    """One stretch of a step as the follow-along view runs it: every one counts down.
 
     Attributes:
         kind: "ready", "switch" and "rest" count down between efforts; "time"
-            (a duration or a hold) and "breath" count down the effort itself;
-            "set" waits for the reader's "Set done", "reps" for "Next step".
-        seconds: how long it runs, or for the reader's own pace (set, reps)
-            what the estimate allows for it.
-        label: what the view shows and says for it ("Switch sides", "Set 1 of 2").
-        detail: what to do in it, for the reader's own pace ("8 reps, hold 3 s").
+            (a duration or a hold), "breath" and "reps" are the efforts.
+        seconds: how long it runs.
+        label: what the view shows for it ("Switch sides", "Set 1 of 2: First side").
+        reps: for "reps", how many, each `rep` seconds of movement then `hold`.
     """
 
     kind: str
     seconds: float
     label: str = ""
-    detail: str = ""
-
-    @property
-    def counts_down(self) -> bool:
-        """Whether the view moves on by itself when its time is up."""
-        return self.kind not in ("set", "reps")
+    reps: int = 0
+    rep: float = 0
+    hold: float = 0
 
     @property
     def effort(self) -> float:
         """Seconds it adds to the routine's estimate: the view's own countdowns add none."""
-        return 0 if self.kind in ("ready", "switch") else self.seconds
+        return 0 if self.kind in GAPS[:2] else self.seconds
 
 
 GAPS = ("ready", "switch", "rest")  # countdowns between efforts: no lead-in after one
 
 
 def plan(step: Step) -> tuple[Segment, ...]:
-    """The step as a run of segments: what the view counts down or waits for, in order.
+    """The step as a run of segments the view counts down, in order.
 
-    A "get ready" lead-in comes before every timed effort that does not
-    follow a rest or a switch; the estimate (`step_seconds`) is the sum of
-    the efforts, so the view and the "about N min" can never disagree.
+    A "get ready" lead-in comes before every effort that does not follow a
+    rest or a switch; reps are counted at the step's tempo, the hold on top;
+    the estimate (`step_seconds`) is the sum of the efforts, so the view and
+    the "about N min" can never disagree.
     """
     sides = _sides(step.each)
     if step.duration:
@@ -115,14 +122,18 @@ def plan(step: Step) -> tuple[Segment, ...]:
     for number in range(1, sets + 1):
         if number > 1 and step.rest:
             segments.append(Segment("rest", step.rest, "Rest"))
-        if step.reps or (step.sets and not step.hold):
-            label = f"Set {number} of {sets}" if step.sets else ""
-            segments.append(Segment("set" if step.sets else "reps", _set_seconds(step), label, _set_detail(step)))
-        elif step.hold:
-            prefix = f"Set {number} of {sets}: " if step.sets else ""
-            segments += _with_gaps([Segment("time", step.hold, prefix + (side or "Hold")) for side in sides], step.each)
+        prefix = f"Set {number} of {sets}" if step.sets else ""
+        if step.reps:
+            rep, hold = tempo(step), step.hold or 0
+            segments += _with_gaps(
+                [Segment("reps", step.reps * (rep + hold), _joined(prefix, side), step.reps, rep, hold) for side in sides],
+                step.each,
+            )
+        elif step.hold or step.sets:
+            seconds = step.hold or UNDOSED_STEP_SECONDS
+            segments += _with_gaps([Segment("time", seconds, _joined(prefix, side or "Hold")) for side in sides], step.each)
     if not segments:
-        segments.append(Segment("reps", UNDOSED_STEP_SECONDS, detail="At your own pace"))
+        segments.append(Segment("time", UNDOSED_STEP_SECONDS, "At your own pace"))
     return tuple(_lead_in(segments))
 
 
@@ -154,31 +165,21 @@ def _with_gaps(efforts: list[Segment], each: str) -> list[Segment]:
 
 
 def _lead_in(segments: list[Segment]) -> list[Segment]:
-    """A "get ready" countdown before each timed effort that follows no other gap."""
+    """A "get ready" countdown before each effort that follows no other gap."""
     out: list[Segment] = []
     for segment in segments:
-        timed_effort = segment.kind in ("time", "breath")
-        if timed_effort and (not out or out[-1].kind not in GAPS):
+        if segment.kind not in GAPS and (not out or out[-1].kind not in GAPS):
             out.append(Segment("ready", READY_SECONDS, "Get ready"))
         out.append(segment)
     return out
 
 
-def _set_seconds(step: Step) -> float:
-    """What one set at the reader's own pace adds to the estimate."""
-    return (step.reps or 1) * (step.hold or REP_SECONDS) * len(_sides(step.each))
+def _joined(prefix: str, label: str) -> str:
+    """"Set 1 of 2" and "First side" -> "Set 1 of 2: First side"."""
+    return ": ".join(part for part in (prefix, label) if part)
 
 
-def _set_detail(step: Step) -> str:
-    """"8 reps each side, hold 3 s": one set's worth of the dose."""
-    amount = plural(step.reps, "rep") if step.reps else ""
-    if step.each and amount:
-        amount += f" each {step.each}"
-    hold = f"hold {words_for_seconds(step.hold)}" if step.hold else ""
-    return ", ".join(part for part in (amount, hold) if part)
-
-
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
     """"Contract the muscle" -> "contract the muscle"; leaves "IT band" alone."""
     if len(text) > 1 and text[1].isupper():
         return text

@@ -14,7 +14,8 @@ from ..contract.markers import marker_in_html
 from ..model.post import Breath, Post, Routine, Step, Video
 from ..model.units import about_minutes, clock
 from ..model.video import VideoSource, embed_url, file_type, player_src, watch_url
-from ..model.wording import breath_instructions, dose, plan, routine_seconds
+from ..model.coach import FINISH, Part, script
+from ..model.wording import breath_instructions, dose, routine_seconds
 from .paper import qr_svg
 from .structured import script_json, video_object
 
@@ -59,6 +60,7 @@ class RoutineView:
     estimate: str
     steps: tuple[StepView, ...]
     paper: Paper | None = None
+    script: tuple[tuple[Part, ...], ...] = ()
 
     @property
     def follow_json(self) -> str:
@@ -67,25 +69,36 @@ class RoutineView:
 
 
 def follow_data(view: RoutineView) -> dict:
-    """The routine for the follow-along view: the cards' own words and each step's plan.
+    """The routine for the follow-along view: the cards' own words and the coach's script.
 
-    The script words nothing itself: doses, labels and the estimate come
-    from here, so the view and the cards always say the same.
+    The script words nothing itself: doses, labels, everything it says and
+    the estimate come from here, so the view and the cards always say the same.
+    Each part of a step's plan is `{kind, seconds, label, wait, end, marks}`,
+    each mark `[at, say, show, tone]` (model/coach.py).
     """
     return {
         "title": view.title,
         "estimate": view.estimate,
+        "finish": FINISH,
         "steps": [
             {
                 "title": card.step.title,
-                "dose": card.dose,
+                "dose": card.dose[:1].upper() + card.dose[1:],
+                "text": card.text_html,
                 "cues": card.step.cues,
                 "equipment": ", ".join(card.step.equipment),
                 "video_at": card.step.video_at,
                 "breath": _breath_attributes(card.step.breath) if card.step.breath else None,
-                "plan": [[s.kind, s.seconds, s.label, s.detail] for s in plan(card.step)],
+                "plan": [
+                    {
+                        "kind": part.segment.kind, "seconds": part.segment.seconds, "label": part.segment.label,
+                        "wait": part.wait, "end": part.end,
+                        "marks": [[mark.at, mark.say, mark.show, mark.tone] for mark in part.marks],
+                    }
+                    for part in parts
+                ],
             }
-            for card in view.steps
+            for card, parts in zip(view.steps, view.script)
         ],
     }
 
@@ -129,6 +142,7 @@ def routine_view(
         estimate=about_minutes(routine_seconds(routine)),
         steps=steps,
         paper=paper,
+        script=script(routine),
     )
 
 

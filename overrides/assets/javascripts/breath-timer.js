@@ -192,7 +192,7 @@
         this.set("running", phase.label, phase.cue, `Round ${round} of ${rounds}`, "Pause");
         const lead = round > 1 && index === 0 ? `Round ${round} of ${rounds}. ` : "";
         this.say(`${lead}${phase.label}, ${phase.counts}. ${phase.cue}`.trim());
-        if (this.sound.checked) navigator.vibrate?.(phase.name === "inhale" ? 80 : [40, 60, 40]);
+        if (this.sound.checked && !this.hasAttribute("guided")) navigator.vibrate?.(phase.name === "inhale" ? 80 : [40, 60, 40]);
         this.dispatchEvent(new CustomEvent("breath-phase", { bubbles: true, detail: { phase: phase.name, label: phase.label, round, at: now } }));
       }
       this.raf = requestAnimationFrame(this.frame);
@@ -231,7 +231,7 @@
     /* Schedule a tone at every phase change still ahead, on the audio clock. */
     cue() {
       this.silence();
-      if (!this.sound.checked) return;
+      if (!this.sound.checked || this.hasAttribute("guided")) return; // guided: the view sounds each phase
       const audio = (this.audio ||= new AudioContext());
       audio.resume();
       const { phases, rounds, countMs } = this.pattern;

@@ -1,29 +1,34 @@
-/* <follow-along>: the routine run one step at a time, so the reader can put
- * the phone down.
+/* <follow-along>: a coach that runs the routine from "Start routine" to
+ * "Routine complete" with no tap, so the reader can put the phone down.
  *
- * It runs the plan the build wrote for each step (hooks/routines/model/wording.py,
- * `plan`): countdowns move on by themselves, sets wait for "Set done", reps
- * for "Next step". All words about the routine come from the build. One
- * clock, as in <breath-timer>: a segment starts at a performance.now() time
- * that pausing shifts, and every tick derives where the routine is from it,
- * so a tab in the background or a locked screen loses nothing.
+ * It plays the script the build wrote for each step (hooks/routines/model/coach.py):
+ * each part of a step counts down and moves on by itself; its marks say,
+ * show and sound what the cards say, at their moment. The script words
+ * nothing itself. Speech is queued, as engines do, and cancelled only when
+ * the reader pauses, closes or moves. A step's opening words are waited
+ * for (up to the part's `wait`) before "Get ready" counts down. One clock,
+ * as in <breath-timer>: a part starts at a performance.now() time that
+ * pausing shifts, and every tick derives where the routine is from it, so a
+ * tab in the background or a locked screen loses nothing.
  */
 (() => {
   if (customElements.get("follow-along")) return;
 
-  const VOICE = "follow-along-voice";
-  const WAITS = ["set", "reps"]; // segments that wait for the reader
+  const STORE = "follow-along-"; // + voice, sound, tempo: what the reader chose, on this device
+  const SKIPS = { time: "Done", reps: "Done", rest: "Skip rest" }; // the primary action, by part
+  const PITCH = { go: 880, tick: 660, rep: 587, hold: 494, in: 660, out: 440, switch: 740, rest: 392, end: 988 };
+  const LATE = 1500; // ms: a mark this late (the tab was asleep) is shown, not spoken
 
   const clock = (ms) => {
     const s = Math.max(0, Math.ceil(ms / 1000));
     return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
   };
   const today = () => new Date().toDateString();
-  const load = (key) => {
+  const load = (key, fallback = {}) => {
     try {
-      return JSON.parse(localStorage.getItem(key)) ?? {};
+      return JSON.parse(localStorage.getItem(key)) ?? fallback;
     } catch {
-      return {};
+      return fallback;
     }
   };
   const save = (key, value) => {
@@ -44,10 +49,13 @@
         this.button = {};
         for (const el of this.querySelectorAll("[data-do]")) this.button[el.dataset.do] ||= el;
         this.key = "follow-along:" + location.pathname;
-        this.ui.voice.checked = load(VOICE) === true;
+        this.ui.voice.checked = load(STORE + "voice", true) === true;
+        this.ui.sound.checked = load(STORE + "sound", true) === true;
+        this.ui.tempo.value = String(load(STORE + "tempo", 1));
+        this.button.fullscreen.hidden = !document.fullscreenEnabled;
         this.hint = this.ui.last.textContent;
       }
-      for (const type of ["click", "change", "breath-phase"]) this.addEventListener(type, this);
+      for (const type of ["click", "change"]) this.addEventListener(type, this);
       this.dialog.addEventListener("close", this);
       // On the document: a click on the view's text leaves the focus on <body>.
       for (const type of ["keydown", "visibilitychange"]) document.addEventListener(type, this);
@@ -66,23 +74,17 @@
         const act = target.closest("[data-do]")?.dataset.do;
         if (act === "close") this.dialog.close();
         else if (act === "start" || act === "resume") this.open(act === "start" ? 0 : load(this.key).step);
-        else if (act === "set") this.advance();
         else if (act) this[act]();
       } else if (type === "keydown") {
         if (!this.dialog.open) return;
         event.stopPropagation(); // the page's own shortcuts (Material's "n", "/") wait until the view closes
         const move = { ArrowLeft: "previous", ArrowRight: "next" }[key];
         if (move && this.plan) this[move]();
-        else if (key === " " && !target.closest("button, input")) this.pause();
+        else if (key === " " && !target.closest("input, select")) this.pause(); // on a button too: Space never skips twice
         else if (key !== "Tab" || !this.wrap(event.shiftKey)) return;
         event.preventDefault();
       } else if (type === "change") {
-        if (target !== this.ui.voice) return; // the breath timer's own sound switch
-        save(VOICE, target.checked);
-        this.say(this.ui.live.textContent);
-      } else if (type === "breath-phase") {
-        this.say(event.detail.label);
-        navigator.vibrate?.(60);
+        this.changed(target);
       } else if (type === "close") {
         this.closed();
       } else if (this.plan && document.visibilityState === "visible") {
@@ -91,14 +93,25 @@
       }
     }
 
+    changed(target) {
+      const { voice, sound, tempo } = this.ui;
+      if (![voice, sound, tempo].includes(target)) return; // the breath timer's own switch
+      save(STORE + target.dataset.part, target === tempo ? Number(tempo.value) : target.checked);
+      if (target === sound && sound.checked) this.tone("go", this.sounds());
+      if (target === voice && !voice.checked) window.speechSynthesis?.cancel();
+      if (target === voice) this.say(this.ui.phase.textContent);
+    }
+
     open(step) {
       this.dialog.showModal();
       this.started = performance.now();
       this.pausedFor = 0;
+      this.skipped = new Set();
       this.showEnd(false);
+      this.sounds(); // on the tap that starts the routine: browsers allow audio only from one
       this.lock();
       this.go(step || 0);
-      this.interval = setInterval(() => this.tick(), 200);
+      this.interval = setInterval(() => this.tick(), 100);
       this.button.pause.focus();
     }
 
@@ -107,79 +120,119 @@
       this.wake?.release().catch(() => {});
       this.wake = this.plan = null;
       window.speechSynthesis?.cancel();
+      if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
       this.ui.breath.replaceChildren();
       this.ui.video.replaceChildren();
       this.showLast();
       this.button.start.focus();
     }
 
-    /* Show step `i` from its segment `s`, which began at `origin`. */
-    go(i, s = 0, origin = performance.now()) {
+    /* Run part `s` of step `i` from `origin`; `natural` when the last part ran out by itself. */
+    go(i, s = 0, origin = performance.now(), natural = false) {
       const { steps } = this.data;
-      if (i >= steps.length) return this.finish();
+      if (i >= steps.length) return this.finish(natural);
       i = Math.max(0, i);
+      if (!natural) window.speechSynthesis?.cancel(); // the reader moved: what was queued is past
       const fresh = i !== this.i || !this.plan;
       const step = (this.step = steps[i]);
       this.i = i;
       this.s = s;
       this.plan = step.plan;
+      const part = (this.current = this.plan[s]);
+      this.scale = part.kind === "reps" ? Number(this.ui.tempo.value) : 1;
       this.origin = origin;
+      this.m = 0;
       if (this.paused) this.pausedFor += performance.now() - this.pausedAt;
       this.setPaused(false);
-      const [kind, , label, detail] = this.plan[s];
-      const { ui } = this;
+      const { ui, button } = this;
       if (fresh) {
         ui.count.textContent = `Step ${i + 1} of ${steps.length}`;
         ui.step.textContent = step.title;
         ui.dose.textContent = step.dose;
+        ui.text.innerHTML = step.text; // the card's own text, as the build rendered it
         ui.cues.replaceChildren(...step.cues.map((cue) => Object.assign(document.createElement("li"), { textContent: cue })));
         ui.equipment.textContent = step.equipment && "Equipment: " + step.equipment;
         ui.next.textContent = i + 1 < steps.length ? "Next: " + steps[i + 1].title : "Last step";
         ui.video.replaceChildren();
-        this.button.watch.hidden = step.video_at == null || !document.querySelector(".post-video video-facade");
+        button.watch.hidden = step.video_at == null || !document.querySelector(".post-video video-facade");
         save(this.key, { ...load(this.key), step: i, day: today() });
       }
-      ui.phase.textContent = label;
-      ui.detail.textContent = detail;
-      ui.clock.hidden = WAITS.includes(kind) || kind === "breath";
-      this.button.set.hidden = kind !== "set";
+      this.dialog.dataset.kind = part.kind;
+      ui.phase.textContent = part.label;
+      ui.detail.textContent = "";
+      ui.clock.hidden = part.kind === "breath";
+      button.skip.hidden = !SKIPS[part.kind];
+      button.skip.textContent = SKIPS[part.kind] || "";
       ui.breath.replaceChildren();
-      if (kind === "breath") {
+      if (part.kind === "breath") {
         const timer = document.createElement("breath-timer");
         for (const [name, value] of Object.entries(step.breath)) timer.setAttribute(name, value);
         timer.setAttribute("guided", "");
         ui.breath.append(timer);
         timer.follow(origin);
       }
-      const words = fresh ? [`Step ${i + 1} of ${steps.length}.`, step.title + ".", step.dose && step.dose + ".", label] : [label || detail];
-      if (words.some(Boolean)) this.say(words.filter(Boolean).join(" "));
-      navigator.vibrate?.(60);
+      this.waiting = part.wait && this.speaking() ? performance.now() + part.wait * 1000 : 0;
+      if (this.waiting) this.mark(0, (words) => (words.onend = words.onerror = () => this.release(words)));
+      if (!document.activeElement?.checkVisibility() || !this.dialog.contains(document.activeElement)) button.pause.focus();
       this.tick();
     }
 
-    advance(origin) {
+    /* The opening words were spoken (or took too long): "Get ready" counts down from now. */
+    release(words) {
+      if (!this.waiting || (words && words !== this.opening)) return;
+      this.waiting = 0;
+      this.origin = performance.now();
+    }
+
+    advance(origin, natural) {
+      if (natural && this.current.end) this.say(this.current.end);
       const next = this.s + 1 < this.plan.length;
-      this.go(next ? this.i : this.i + 1, next ? this.s + 1 : 0, origin);
+      this.go(next ? this.i : this.i + 1, next ? this.s + 1 : 0, origin, natural);
     }
 
     previous() {
       this.go(this.s ? this.i : this.i - 1);
     }
 
+    /* The next step; during a rest, the next set. */
     next() {
+      if (this.current?.kind === "rest") return this.skip();
+      this.skipped?.add(this.i);
       this.go(this.i + 1);
+    }
+
+    /* "Done" or "Skip rest": on to the next part now. */
+    skip() {
+      window.speechSynthesis?.cancel();
+      this.advance(performance.now(), false);
     }
 
     tick() {
       if (!this.plan || this.paused) return;
-      const [kind, seconds] = this.plan[this.s];
-      const elapsed = performance.now() - this.origin;
-      const length = seconds * 1000;
-      if (!WAITS.includes(kind) && elapsed >= length) return this.advance(this.origin + length);
+      const now = performance.now();
+      if (this.waiting && now >= this.waiting) this.release();
+      const length = this.current.seconds * 1000 * this.scale;
+      const elapsed = this.waiting ? 0 : now - this.origin;
+      const { marks } = this.current;
+      while (!this.waiting && this.m < marks.length && marks[this.m][0] * 1000 * this.scale <= elapsed) {
+        this.mark(elapsed - marks[this.m][0] * 1000 * this.scale);
+      }
+      if (elapsed >= length) return this.advance(this.origin + length, true);
       this.ui.clock.textContent = clock(length - elapsed);
-      const within = WAITS.includes(kind) ? 0 : elapsed / length;
-      const done = (this.i + (this.s + within) / this.plan.length) / this.data.steps.length;
+      const done = (this.i + (this.s + elapsed / length) / this.plan.length) / this.data.steps.length;
       this.ui.bar.style.transform = `scaleX(${done.toFixed(4)})`;
+    }
+
+    /* Play the next mark, `late` ms after its moment: show its line, say its words, sound its tone. */
+    mark(late, then) {
+      const [, say, show, tone] = this.current.marks[this.m++];
+      if (show) this.ui.detail.textContent = show;
+      if (late > LATE) return;
+      if (say) {
+        const words = this.say(say, this.m === 1 && this.current.wait);
+        if (words && then) then((this.opening = words));
+      }
+      if (tone) this.tone(tone);
     }
 
     pause() {
@@ -194,9 +247,11 @@
         this.lock();
         this.say("Resumed");
       } else {
+        if (this.waiting) this.release(); // the count starts where it would have
         this.pausedAt = now;
         this.setPaused(true);
         timer?.pause();
+        window.speechSynthesis?.cancel();
         this.say("Paused");
       }
     }
@@ -207,16 +262,20 @@
       this.button.pause.textContent = paused ? "Resume" : "Pause";
     }
 
-    finish() {
+    finish(natural) {
       const took = performance.now() - this.started - this.pausedFor;
+      const { steps, finish } = this.data;
       this.plan = null;
       this.ui.breath.replaceChildren();
       this.ui.video.replaceChildren();
       this.ui.bar.style.transform = "scaleX(1)";
-      this.ui.took.textContent = "Time taken: " + clock(Math.floor(took / 1000) * 1000);
+      const skipped = this.skipped.size ? ` · ${siteWords.counted(this.skipped.size, "step")} of ${steps.length} skipped` : "";
+      this.ui.took.textContent = "Time taken: " + clock(Math.max(took, 1000)) + skipped;
       save(this.key, { done: Date.now() });
       this.showEnd(true);
-      this.say("Routine complete");
+      if (!natural) window.speechSynthesis?.cancel();
+      this.say(finish);
+      this.tone("end");
       this.querySelector(".follow__end button").focus();
     }
 
@@ -243,6 +302,11 @@
       window.print();
     }
 
+    fullscreen() {
+      if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+      else this.dialog.requestFullscreen().catch(() => {});
+    }
+
     watch() {
       const page = document.querySelector(".post-video video-facade");
       const video = document.createElement("video-facade");
@@ -255,22 +319,48 @@
 
     /* Keep Tab inside the view: past the last control back to the first, and the other way. */
     wrap(back) {
-      const controls = [...this.dialog.querySelectorAll("button, input, iframe, video")].filter((el) => el.checkVisibility());
+      const controls = [...this.dialog.querySelectorAll("button, input, select, iframe, video")].filter((el) => el.checkVisibility());
       const at = document.activeElement;
       if (this.dialog.contains(at) && at !== controls.at(back ? 0 : -1)) return false; // the browser moves on
       controls.at(back ? -1 : 0).focus();
       return true;
     }
 
-    /* Announce through the one live region, and speak it when voice guidance is on. */
+    speaking() {
+      return this.ui.voice.checked && !!window.speechSynthesis;
+    }
+
+    /* Announce through the one live region and, with voice guidance on, queue it
+     * behind what is being said: the routine's own progress never cuts words off. */
     say(text) {
       this.ui.live.textContent = text;
-      const speech = window.speechSynthesis;
-      if (!this.ui.voice.checked || !speech) return;
-      speech.cancel();
+      if (!this.speaking() || !text) return null;
       const words = new SpeechSynthesisUtterance(text);
       words.lang = document.documentElement.lang;
-      speech.speak(words);
+      speechSynthesis.speak(words);
+      return words;
+    }
+
+    /* The view's one AudioContext, made or woken on a tap; null with sound off. */
+    sounds() {
+      if (!this.ui.sound.checked || !window.AudioContext) return null;
+      this.audio ||= new AudioContext();
+      this.audio.resume().catch(() => {});
+      return this.audio;
+    }
+
+    tone(name, audio = this.ui.sound.checked && this.audio) {
+      if (!audio || !PITCH[name]) return;
+      const start = audio.currentTime;
+      const oscillator = new OscillatorNode(audio, { frequency: PITCH[name] });
+      const gain = new GainNode(audio, { gain: 0 });
+      gain.gain.setTargetAtTime(name === "tick" || name === "rep" ? 0.12 : 0.22, start, 0.01);
+      gain.gain.setTargetAtTime(0, start + 0.15, 0.08);
+      oscillator.connect(gain).connect(audio.destination);
+      oscillator.start(start);
+      oscillator.stop(start + 0.6);
+      if (name === "go" || name === "switch" || name === "end") navigator.vibrate?.(120);
+      else if (name === "in" || name === "out") navigator.vibrate?.(60);
     }
 
     async lock() {
