@@ -118,7 +118,10 @@ def test_follow_along_runs_the_cards_own_words(knee):
     assert {k: str(v) for k, v in data["steps"][1]["breath"].items() if v != ""} == {
         k: v for k, v in timer.attrs.items() if k != "class"
     }
-    assert data["steps"][1]["plan"] == [["ready", 5, "Get ready", ""], ["breath", 72, "", ""]]
+    assert [(p["kind"], p["seconds"], p["label"]) for p in data["steps"][1]["plan"]] == [("ready", 5, "Get ready"), ("breath", 72, "")]
+    ready = data["steps"][1]["plan"][0]
+    assert ready["marks"][0][1].startswith("Step 2 of 3. Contract and relax. 6 rounds: breathe in for 4, breathe out for 8.")
+    assert ready["wait"] > 0 and data["finish"] == "Routine complete. Well done."
     assert knee.select_one("dialog")["aria-labelledby"] == knee.select_one("dialog h2")["id"]
     assert knee.select_one("follow-along button").get_text(strip=True) == "Start routine"
 

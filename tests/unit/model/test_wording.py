@@ -58,7 +58,8 @@ def test_breath_instructions_read_without_a_timer():
         ({"duration": 120}, 120),
         ({"duration": 60, "each": "side"}, 120),
         ({"hold": 15, "each": "side", "sets": 2, "rest": 10}, 70),
-        ({"sets": 2, "reps": 8, "hold": 3}, 48),
+        ({"sets": 2, "reps": 8, "hold": 3}, 128),
+        ({"sets": 2, "reps": 8, "hold": 3, "tempo": 2}, 80),
         ({"reps": 3, "each": "direction"}, 30),
         ({"sets": 2, "reps": 8, "rest": 20}, 100),
         ({"hold": 30, "each": "side"}, 60),
@@ -83,36 +84,49 @@ def test_routine_time_adds_up_steps_and_equipment_is_a_union():
 
 
 def shape(step: Step) -> list[tuple]:
-    return [(s.kind, s.seconds, s.label, s.detail) for s in plan(step)]
+    return [(s.kind, s.seconds, s.label) + ((s.reps, s.rep, s.hold) if s.kind == "reps" else ()) for s in plan(step)]
 
 
 @pytest.mark.parametrize(
     ("fields", "segments"),
     [
-        ({"duration": 120}, [("ready", 5, "Get ready", ""), ("time", 120, "", "")]),
+        ({"duration": 120}, [("ready", 5, "Get ready"), ("time", 120, "")]),
         (
             {"duration": 60, "each": "side"},
-            [("ready", 5, "Get ready", ""), ("time", 60, "First side", ""), ("switch", 5, "Switch sides", ""), ("time", 60, "Second side", "")],
+            [("ready", 5, "Get ready"), ("time", 60, "First side"), ("switch", 5, "Switch sides"), ("time", 60, "Second side")],
         ),
         (
             {"hold": 30, "sets": 2, "each": "leg", "rest": 10},
             [
-                ("ready", 5, "Get ready", ""), ("time", 30, "Set 1 of 2: First leg", ""), ("switch", 5, "Switch legs", ""),
-                ("time", 30, "Set 1 of 2: Second leg", ""), ("rest", 10, "Rest", ""), ("time", 30, "Set 2 of 2: First leg", ""),
-                ("switch", 5, "Switch legs", ""), ("time", 30, "Set 2 of 2: Second leg", ""),
+                ("ready", 5, "Get ready"), ("time", 30, "Set 1 of 2: First leg"), ("switch", 5, "Switch legs"),
+                ("time", 30, "Set 1 of 2: Second leg"), ("rest", 10, "Rest"), ("time", 30, "Set 2 of 2: First leg"),
+                ("switch", 5, "Switch legs"), ("time", 30, "Set 2 of 2: Second leg"),
             ],
         ),
-        ({"hold": 20, "sets": 2}, [("ready", 5, "Get ready", ""), ("time", 20, "Set 1 of 2: Hold", ""), ("ready", 5, "Get ready", ""), ("time", 20, "Set 2 of 2: Hold", "")]),
-        ({"sets": 2, "reps": 8, "rest": 20}, [("set", 40, "Set 1 of 2", "8 reps"), ("rest", 20, "Rest", ""), ("set", 40, "Set 2 of 2", "8 reps")]),
-        ({"sets": 2, "reps": 8, "hold": 3, "each": "side"}, [("set", 48, "Set 1 of 2", f"8 reps each side, hold 3{NBSP}s"), ("set", 48, "Set 2 of 2", f"8 reps each side, hold 3{NBSP}s")]),
-        ({"reps": 3, "each": "direction"}, [("reps", 30, "", "3 reps each direction")]),
-        ({"breath": Breath(inhale=4, exhale=8, rounds=6)}, [("ready", 5, "Get ready", ""), ("breath", 72, "", "")]),
-        ({"breath": Breath(inhale=4, exhale=4, rounds=2), "reps": 5}, [("ready", 5, "Get ready", ""), ("breath", 16, "", ""), ("reps", 25, "", "5 reps")]),
-        ({}, [("reps", 60, "", "At your own pace")]),
+        ({"hold": 20, "sets": 2}, [("ready", 5, "Get ready"), ("time", 20, "Set 1 of 2: Hold"), ("ready", 5, "Get ready"), ("time", 20, "Set 2 of 2: Hold")]),
+        (
+            {"sets": 2, "reps": 8, "rest": 20},
+            [("ready", 5, "Get ready"), ("reps", 40, "Set 1 of 2", 8, 5, 0), ("rest", 20, "Rest"), ("reps", 40, "Set 2 of 2", 8, 5, 0)],
+        ),
+        (
+            {"sets": 2, "reps": 8, "hold": 3, "each": "side", "tempo": 2},
+            [
+                ("ready", 5, "Get ready"), ("reps", 40, "Set 1 of 2: First side", 8, 2, 3), ("switch", 5, "Switch sides"),
+                ("reps", 40, "Set 1 of 2: Second side", 8, 2, 3), ("ready", 5, "Get ready"), ("reps", 40, "Set 2 of 2: First side", 8, 2, 3),
+                ("switch", 5, "Switch sides"), ("reps", 40, "Set 2 of 2: Second side", 8, 2, 3),
+            ],
+        ),
+        (
+            {"reps": 3, "each": "direction"},
+            [("ready", 5, "Get ready"), ("reps", 15, "First direction", 3, 5, 0), ("switch", 5, "Switch directions"), ("reps", 15, "Second direction", 3, 5, 0)],
+        ),
+        ({"breath": Breath(inhale=4, exhale=8, rounds=6)}, [("ready", 5, "Get ready"), ("breath", 72, "")]),
+        ({"breath": Breath(inhale=4, exhale=4, rounds=2), "reps": 5}, [("ready", 5, "Get ready"), ("breath", 16, ""), ("ready", 5, "Get ready"), ("reps", 25, "", 5, 5, 0)]),
+        ({}, [("ready", 5, "Get ready"), ("time", 60, "At your own pace")]),
     ],
 )
 def test_each_step_kind_runs_as_a_plan(fields, segments):
-    """What the follow-along view counts down or waits for, step shape by step shape."""
+    """What the follow-along view counts down, step shape by step shape: reps at the kind's tempo, the hold on top."""
     assert shape(Step(title="x", kind="rest", **fields)) == segments
 
 
