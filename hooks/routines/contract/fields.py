@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..model.post import KINDS, Breath, Post, Routine, Step, Video
 from ..model.units import clock
 from ..model.video import VIDEO_HELP, parse_video_source
+from ..model.wording import DEFAULT_TEMPO_SECONDS, TEMPO_SECONDS
 from .frontmatter import FieldPath, FrontMatter, read_front_matter
 from .markers import find_markers, indented_markers
 from .types import (
@@ -158,6 +159,10 @@ BREATH = Record(
     example="inhale, exhale, rounds",
 )
 
+TEMPO_HELP = "the time of one rep, the hold on top; left out, " + ", ".join(
+    [f"{seconds} s for {kind}" for kind, seconds in TEMPO_SECONDS.items()] + [f"{DEFAULT_TEMPO_SECONDS} s for other kinds"]
+)
+
 STEP = Record(
     fields=(
         Field("title", Text(max_length=120), required=True, help="a short imperative name"),
@@ -170,7 +175,7 @@ STEP = Record(
         Field("reps", Integer(1, 500, meaning="a whole number of reps")),
         Field("hold", Duration()),
         Field("rest", Duration()),
-        Field("tempo", Duration(), help="the time of one rep, the hold on top (strength 3 s, other kinds 5 s if left out)"),
+        Field("tempo", Duration(), help=TEMPO_HELP),
         Field("each", Text(max_length=40)),
         Field("video_at", Timestamp()),
         Field("breath", BREATH),

@@ -30,7 +30,7 @@ def test_valid_post_becomes_a_typed_model(site):
     massage, breath, mobility = post.routine.steps
     assert (massage.duration, massage.video_at) == (120, 45)
     assert breath.breath.inhale == 4 and breath.breath.hold == 0 and breath.breath.count_seconds == 1
-    assert (mobility.reps, mobility.each, mobility.video_at) == (3, "direction", 270)
+    assert (mobility.reps, mobility.each, mobility.video_at, mobility.tempo) == (3, "direction", 270, None)
     assert post.video.source.host == "youtube" and post.video.source.id == "AbCdEfGhIjK"
     assert post.routine.all_equipment == ("foam roller", "tennis ball")
 
@@ -52,6 +52,7 @@ VALID = [
         knee(**{"routine.steps.3.video_at": "1:02:03"}),
         knee(**{"routine.steps.2.breath.hold": 0, "routine.steps.2.breath.count_seconds": 1.5}),
         knee(**{"routine.steps.3.sets": 2, "routine.steps.3.hold": "30s", "routine.steps.3.rest": 20}),
+        knee(**{"routine.steps.3.tempo": "4s"}),
         knee(routine={"steps": [{"title": "Lie still", "kind": "rest"}]}, video=DROP),
         knee(routine=DROP, video=DROP, series=DROP),
         knee(**{"routine.steps.1.breath": {"inhale": 4, "exhale": 4, "rounds": 3}}),
@@ -106,6 +107,7 @@ BAD = [
     ("reps in words", knee(**{"routine.steps.3.reps": "three"}), BODY, "routine.steps[3].reps", 'got "three"'),
     ("sets not whole", knee(**{"routine.steps.3.sets": 2.5}), BODY, "routine.steps[3].sets", "must be a whole number of sets from 1 to 100, got 2.5"),
     ("hold negative", knee(**{"routine.steps.3.hold": "-5s"}), BODY, "routine.steps[3].hold", "must be a duration"),
+    ("tempo in words", knee(**{"routine.steps.3.tempo": "slow"}), BODY, "routine.steps[3].tempo", 'must be a duration: whole seconds (90) or "45s", "2m", "2m30s", "1:30", got "slow"'),
     ("rest a boolean", knee(**{"routine.steps.3.rest": True}), BODY, "routine.steps[3].rest", "must be a duration"),
     ("timestamp bad seconds", knee(**{"routine.steps.3.video_at": "4:75"}), BODY, "routine.steps[3].video_at", 'must be a timestamp: seconds (185) or "m:ss" / "h:mm:ss" (3:05), got "4:75"'),
     ("video_at without video", knee(video=DROP), BODY.replace("<!-- video -->", ""), "routine.steps[1].video_at", "the post has no video; add 'video:' or remove video_at"),

@@ -15,7 +15,7 @@ from tests.posts import BODY, knee, post_text
 
 SITE = Site(docs_dir=tempfile.mkdtemp(), series=("diy-recovery",), categories=("Knee", "Neck"))
 
-STEP_FIELDS = ("title", "kind", "text", "cues", "equipment", "duration", "sets", "reps", "hold", "rest", "each", "video_at", "breath", "bogus")
+STEP_FIELDS = ("title", "kind", "text", "cues", "equipment", "duration", "sets", "reps", "hold", "rest", "tempo", "each", "video_at", "breath", "bogus")
 BREATH_FIELDS = ("inhale", "hold", "exhale", "hold_out", "rounds", "count_seconds", "inhale_cue", "exhale_cue", "bogus")
 PATHS = (
     [f"routine.steps.{n}.{f}" for n in (1, 2, 3) for f in STEP_FIELDS]
