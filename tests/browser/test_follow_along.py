@@ -198,8 +198,9 @@ def test_next_step_during_a_rest_skips_the_rest_not_the_sets(visit):
     view.get_by_role("button", name="Next step").click()
     assert seen(view) == ("Step 3 of 6", "Squats", "Set 2 of 2", "0:24")
     assert page.evaluate("document.activeElement.checkVisibility() && !!document.activeElement.closest('dialog')")
-    view.get_by_role("button", name="Done").click()
+    view.get_by_role("button", name="Done").click()  # the last set: "Done" goes, the focus stays in the view
     assert seen(view) == ("Step 4 of 6", "Side plank", "Get ready", "0:05")
+    assert page.evaluate("document.activeElement.textContent") == "Pause"
 
 
 def test_pause_excludes_time_and_resume_carries_on(visit):
@@ -528,6 +529,7 @@ def test_a_whole_routine_is_coached_with_no_tap_and_nothing_cut_off(visit, path)
     page = visit(path, voice=True)
     view = start(page)
     run_to_the_end(page, view)
+    page.clock.run_for(10000)  # "Routine complete" is said after what was queued before it
     log = page.evaluate("__speech.log")
     assert [entry["text"] for entry in log] == script_words(page)
     assert page.evaluate("[__speech.cuts, __speech.dropped]") == [0, 0]
@@ -577,6 +579,20 @@ def test_rep_pace_slows_the_count_and_is_remembered(visit):
     assert seen(view)[2:] == ("Set 1 of 2", "0:30")
     page.reload()
     assert start(page).get_by_label("Rep pace").input_value() == "1.25"
+
+
+def test_full_screen_where_the_browser_offers_it(visit):
+    """The view asks for the whole screen on a tap, and gives it back on a second tap and on close."""
+    page = visit()
+    view = start(page)
+    view.get_by_role("button", name="Full screen").click()
+    page.wait_for_function("document.fullscreenElement === document.documentElement")
+    view.get_by_role("button", name="Full screen").click()
+    page.wait_for_function("document.fullscreenElement === null")
+    view.get_by_role("button", name="Full screen").click()
+    page.wait_for_function("!!document.fullscreenElement")
+    view.get_by_role("button", name="Close").click()
+    page.wait_for_function("document.fullscreenElement === null")
 
 
 def test_time_taken_counts_skipped_steps(visit):

@@ -109,7 +109,8 @@ def test_follow_along_runs_the_cards_own_words(knee):
     data = json.loads(knee.select_one("follow-along")["data-routine"])
     cards = knee.select(".routine-step")
     assert [s["title"] for s in data["steps"]] == [c.select_one(".routine-step__title").get_text().split(": ", 1)[1].strip() for c in cards]
-    assert [s["dose"] for s in data["steps"]] == [c.select_one(".routine-step__dose").get_text() for c in cards]
+    doses = [c.select_one(".routine-step__dose").get_text() for c in cards]
+    assert [s["dose"] for s in data["steps"]] == [dose[:1].upper() + dose[1:] for dose in doses]  # a line of its own in the view
     assert data["estimate"] == knee.select_one(".routine__fact dd").get_text() == f"about 4{NBSP}min"
     assert data["steps"][0]["cues"][0] == cards[0].select_one(".routine-step__cues li").get_text()
     assert data["steps"][1]["equipment"] == "foam roller"

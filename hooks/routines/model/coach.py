@@ -87,6 +87,7 @@ def step_script(step: Step, number: int, total: int) -> tuple[Part, ...]:
     cues = list(step.cues)
     spread = _spread(cues[1:], first_effort) if first_effort.kind == "time" else []
     opening = [f"Step {number} of {total}.", _sentence(step.title), _sentence(_capital(dose(step, spoken=True)))]
+    opening += [_sentence("Equipment: " + ", ".join(step.equipment))] if step.equipment else []
     if step.breath:
         pairs = (("As you breathe in,", step.breath.inhale_cue), ("As you breathe out,", step.breath.exhale_cue))
         opening += [_sentence(f"{lead} {lower_first(cue)}") for lead, cue in pairs if cue]

@@ -302,9 +302,10 @@
       window.print();
     }
 
+    /* The whole page, not the dialog (browsers refuse a dialog): the open view covers it. */
     fullscreen() {
       if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
-      else this.dialog.requestFullscreen().catch(() => {});
+      else document.documentElement.requestFullscreen().catch(() => {});
     }
 
     watch() {
