@@ -455,12 +455,13 @@ def run_to_the_end(page, view, limit_ms: int = 3_600_000) -> int:
 
 
 def test_every_routine_post_runs_to_the_end(visit, base_url):
-    """Any valid post an author writes runs from "Start routine" to "Routine complete" with no tap, hostile words included."""
+    """Any valid post runs from "Start routine" to "Routine complete" with no tap, hostile words included,
+    and a reader with eyes closed hears every step's title, dose, cues and equipment, nothing cut off."""
     listing = visit("blog/")
     posts = listing.eval_on_selector_all(".md-post h2 a", "links => links.map(a => a.href)")
     ran = []
     for href in posts:
-        page = visit(href.removeprefix(base_url))
+        page = visit(href.removeprefix(base_url), voice=True)
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         if not page.locator("follow-along").count():
@@ -468,7 +469,14 @@ def test_every_routine_post_runs_to_the_end(visit, base_url):
         view = start(page)
         steps = int(view.locator("[data-part=count]").inner_text().split(" of ")[1])
         run_to_the_end(page, view)
+        page.clock.run_for(10000)
         assert errors == [] and page.evaluate("window.__pwned") is None, (href, errors)
+        heard = " ".join(page.evaluate("__speech.log.map(e => e.text)"))
+        data = page.eval_on_selector("follow-along", "el => JSON.parse(el.dataset.routine)")
+        for step in data["steps"]:
+            for words in [step["title"], *step["cues"], *step["equipment"].split(", ")]:
+                assert words.strip().rstrip(".") in heard, (href, words)
+        assert page.evaluate("[__speech.cuts, __speech.dropped]") == [0, 0], href
         ran.append((href, steps))
     assert len(ran) >= 7, ran
     assert (base_url + EVERY, 6) in ran
