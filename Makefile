@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 export ENGINE ?= mkdocs
 export TITLE
 
-.PHONY: serve build test bench browser clean post check schema deploy editor same-site
+.PHONY: serve build test bench browser clean post check schema deploy undo-deploy editor same-site
 
 serve: $(READY)  ## the site with live reload on http://127.0.0.1:8000
 	$(PYTHON) -m $(ENGINE) serve --livereload --dirty
@@ -25,9 +25,17 @@ build: $(READY)  ## check, then a strict build into site/
 	rm -rf .site.new
 	$(PYTHON) -m $(ENGINE) build --strict --site-dir .site.new || { rm -rf .site.new; exit 1; }
 	rm -rf .site.old && { [ ! -d site ] || mv site .site.old; } && mv .site.new site && rm -rf .site.old
+	@$(ROUTINES) unpublished
 
-deploy: build  ## publish the good build in site/ to the gh-pages branch
-	$(VENV)/bin/ghp-import --no-jekyll --push --force --message "Publish the site" site
+# Only what is committed and pushed is published, on top of the live site and
+# never by force: a colleague's post is never removed, and every publish can be undone.
+deploy: $(READY)  ## publish what is shared on main: check, build, then add it to the gh-pages branch
+	@$(ROUTINES) deploy
+	@$(MAKE) --no-print-directory build
+	@$(ROUTINES) deploy site
+
+undo-deploy: $(READY)  ## put the site as it was before the last make deploy back online
+	@$(ROUTINES) undo-deploy
 
 post: $(READY)  ## a new post: make post TITLE="Sore Shoulders? Try This Doorway Stretch"
 	@$(ROUTINES) new "$$TITLE"

@@ -1,19 +1,21 @@
-"""Author tools: `python -m routines new|check|schema` (run by `make post`, `make check`, `make schema`)."""
+"""Author tools: `python -m routines new|check|schema|unpublished|deploy|undo-deploy` (run by `make post`, `make check`, ...)."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-from .contract.checks import check_pages, markdown_pages
+from .contract.checks import check_pages, left_out, markdown_pages
 from .contract.fields import post_schema
 from .contract.project import Project, load_project
 from .discovery.catalog import slug as slugify
 from .model.units import plural
+from .publishing.deploy import Refused, publish, refusals, shared, undo
 
 SCHEMA_FILE = "post.schema.json"
 
@@ -112,6 +114,50 @@ def check(project: Project) -> int:
     return 1 if problems else 0
 
 
+def unpublished(project: Project) -> int:
+    """Print the posts a build leaves out, and why: a draft, a date to come."""
+    pages = markdown_pages(project.docs_dir, project.root, project.exclude_docs)
+    lines = left_out(check_pages(pages, project.post_dirs, project.site), {rel: shown for rel, _, shown in pages}, project.site)
+    for line in lines:
+        print(line)
+    return 0
+
+
+def deploy(project: Project, site: Path | None) -> int:
+    """Refuse, with the fix, to publish what is not shared; with `site`, publish it on top of what is live."""
+    try:
+        where = shared(project.root)
+        lines = refusals(project.root, where)
+        if lines:
+            raise Refused(lines + [f"make deploy publishes only what is committed and pushed to {where.remote} ({where.url}), so no one's post goes missing"])
+        if site is None:
+            return 0
+        commit = publish(project.root, site, where, f"Publish the site from {where.branch} {_head(project.root)}")
+    except Refused as refused:
+        for line in refused.lines:
+            print(line, file=sys.stderr)
+        return 1
+    address = project.site_url or "the address set up for the site"
+    print(f"published {commit} to the {where.remote} branch gh-pages ({where.url}); the site shows it at {address} within a few minutes")
+    print("to put the previous site back: make undo-deploy")
+    return 0
+
+
+def undo_deploy(project: Project) -> int:
+    """Publish again the site as it was before the last publish."""
+    try:
+        undone = undo(project.root, shared(project.root))
+    except Refused as refused:
+        print("\n".join(refused.lines), file=sys.stderr)
+        return 1
+    print(f"the previous site is live again; undone: {undone}")
+    return 0
+
+
+def _head(root: Path) -> str:
+    return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True, check=False).stdout.strip()
+
+
 def schema(project: Project, out: Path) -> int:
     """Write the JSON Schema of a post's front matter."""
     out.write_text(json.dumps(post_schema(project.site), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -126,12 +172,22 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("new", help="create a post skeleton").add_argument("title")
     commands.add_parser("check", help="validate every post without building")
     commands.add_parser("schema", help=f"write {SCHEMA_FILE}")
+    commands.add_parser("unpublished", help="list the posts a build leaves out, and why")
+    publishing = commands.add_parser("deploy", help="refuse to publish what is not shared; with a site folder, publish it")
+    publishing.add_argument("site", nargs="?", type=Path, help="the built site to publish; without it, only check")
+    commands.add_parser("undo-deploy", help="publish again the site as it was before the last publish")
     args = parser.parse_args(argv)
     project = load_project(args.config.resolve())
     if args.command == "new":
         return new(project, args.title, dt.date.today())
     if args.command == "check":
         return check(project)
+    if args.command == "unpublished":
+        return unpublished(project)
+    if args.command == "deploy":
+        return deploy(project, args.site)
+    if args.command == "undo-deploy":
+        return undo_deploy(project)
     return schema(project, project.root / SCHEMA_FILE)
 
 

@@ -139,6 +139,20 @@ def _addresses(posts: dict[str, tuple[FrontMatter, Post]], shown_as: dict[str, s
     return problems
 
 
+def left_out(checked: Checked, shown_as: dict[str, str], site: Site, now: dt.datetime | None = None) -> list[str]:
+    """The valid posts a build leaves out, one line each with why and how to publish it."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    blog = site.blog
+    lines = []
+    for src, (front, post) in sorted(checked.posts.items()):
+        file = shown_as.get(src, src)
+        if front.data.get("draft") is True:
+            lines.append(f"{file}: not published: it says draft: true (delete that line to publish it)")
+        elif post.date is not None and blog.future_is_draft and blog.is_future(post.date, now) and front.data.get("draft") is not False:
+            lines.append(f"{file}: not published yet: dated {shown(post.date)}, it appears with the first publish on or after that day")
+    return lines
+
+
 def _page_path(src: str) -> str:
     """The folder a Markdown page is written to (`blog/2024/01/17/knee/`), with directory URLs."""
     stem = posixpath.splitext(src)[0]

@@ -33,6 +33,7 @@ class Project:
     docs_dir: Path
     site: Site
     exclude_docs: str = ""
+    site_url: str = ""
 
     @property
     def post_dirs(self) -> tuple[str, ...]:
@@ -56,4 +57,6 @@ def load_project(config_file: Path) -> Project:
         if is_blog_plugin(name)
     ]
     site = Site.of(str(docs_dir), ((config.get("extra") or {}).get("series") or {}).keys(), blogs)
-    return Project(root=root, docs_dir=docs_dir, site=site, exclude_docs=config.get("exclude_docs") or "")
+    return Project(
+        root=root, docs_dir=docs_dir, site=site, exclude_docs=config.get("exclude_docs") or "", site_url=str(config.get("site_url") or ""),
+    )
