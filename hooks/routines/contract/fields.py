@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..model.post import KINDS, Breath, Post, Routine, Step, Video
-from ..model.units import clock
+from ..model.units import clock, singular_of
 from ..model.video import VIDEO_HELP, parse_video_source
 from ..model.wording import DEFAULT_TEMPO_SECONDS, TEMPO_SECONDS
 from .frontmatter import FieldPath, FrontMatter, read_front_matter
@@ -137,6 +137,30 @@ class Slug(Type):
         return check.report(path, f"must be one part of a web address, letters, digits and hyphens like knee-reset; {check.got(path, value)}")
 
 
+class EachWord(Text):
+    """What a dose is counted per: one word of the author's, singular, so the site can make it plural."""
+
+    def parse(self, value, path, check):
+        word = super().parse(value, path, check)
+        if word is INVALID:
+            return word
+        one = singular_of(word) if " " not in word else ""
+        if one and one != word:
+            return check.report(path, f'is a plural; write the one the dose counts per: each: {one} (the site says "each {one}", "Switch {word}")')
+        return word
+
+
+class SetCount(Integer):
+    """`sets:`; `2x12`, as clinics write a dose, is split for the author."""
+
+    def parse(self, value, path, check):
+        written = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", value) if isinstance(value, str) else None
+        if written:
+            sets, reps = written.groups()
+            return check.report(path, f"takes the number of sets only; for {value.strip()}, write sets: {sets} and, on the next line, reps: {reps}")
+        return super().parse(value, path, check)
+
+
 # -----------------------------------------------------------------------------
 # The contract
 # -----------------------------------------------------------------------------
@@ -171,12 +195,12 @@ STEP = Record(
         Field("cues", TEXT_LIST),
         Field("equipment", TEXT_LIST),
         Field("duration", Duration()),
-        Field("sets", Integer(1, 100, meaning="a whole number of sets")),
+        Field("sets", SetCount(1, 100, meaning="a whole number of sets")),
         Field("reps", Integer(1, 500, meaning="a whole number of reps")),
         Field("hold", Duration()),
         Field("rest", Duration()),
         Field("tempo", Duration(), help=TEMPO_HELP),
-        Field("each", Text(max_length=40)),
+        Field("each", EachWord(max_length=40), help="what the dose is counted per, one word: side, leg, calf, direction"),
         Field("video_at", Timestamp()),
         Field("breath", BREATH),
     ),

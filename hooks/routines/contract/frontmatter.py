@@ -191,6 +191,12 @@ class _Lines:
 
     def __init__(self, source: str) -> None:
         self._starts = [m.end() for m in re.finditer("\n", source)]
+        self.source = source
+        self.text = source.split("\n")
+
+    def of(self, line: int) -> str:
+        """The text of a file line (as `at` counts them)."""
+        return self.text[line - 2] if 2 <= line < len(self.text) + 2 else ""
 
     def at(self, mark: yaml.Mark) -> int:
         index = getattr(mark, "index", None)
@@ -211,6 +217,7 @@ class _Recorder:
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 self._note(self.result.lines, path + (index,), self.lines.at(item.start_mark), merged)
+                self._swallowed(item, path + (index,))
                 self.node(item, path + (index,), merged)
         elif isinstance(node, yaml.ScalarNode) and not node.style and node.tag not in (_STR, _NULL):
             self._note(self.result.written, path, node.value, merged)
@@ -236,6 +243,21 @@ class _Recorder:
             if isinstance(source, yaml.MappingNode):
                 self.mapping(source, path, merged=True)
 
+    def _swallowed(self, item: yaml.Node, path: FieldPath) -> None:
+        """A list item that ran on into a "- " line indented a little further: YAML joined them into one."""
+        if not isinstance(item, yaml.ScalarNode) or item.style or item.start_mark.index is None:
+            return
+        joined = re.search(r"\n[ \t]*- ", self.lines.source[item.start_mark.index : item.end_mark.index])
+        if not joined:
+            return
+        first = self.lines.at(item.start_mark)
+        line = first + self.lines.source.count("\n", item.start_mark.index, item.start_mark.index + joined.start()) + 1
+        dash = self.lines.of(first).index("- ") + 1
+        self.result.errors.append((line, self.result.name_of(path), (
+            f'ran on into this line, so two items read as one ("{" ".join(item.value.split())}"); '
+            f"start this line's \"-\" at column {dash}, like the \"-\" above it"
+        )))
+
     def _key(self, node: yaml.Node) -> object:
         if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
             return node.value
@@ -256,8 +278,33 @@ def _yaml_problem(error: yaml.YAMLError, lines: _Lines) -> tuple[int | None, str
     mark = getattr(error, "problem_mark", None)
     line = lines.at(mark) if mark else None
     problem = " ".join((getattr(error, "problem", None) or str(error)).split())
-    hint = "check the indentation, and quote values that contain ': ' or start with a symbol"
+    hint = _line_up(lines, line) if line else ""
+    hint = hint or "check the indentation, and quote values that contain ': ' or start with a symbol"
     return line, "front matter", f"is not valid YAML ({problem}); {hint}"
+
+
+def _line_up(lines: _Lines, line: int) -> str:
+    """Which column a wrongly indented line belongs at: its list's other items, or the fields above it."""
+    text = lines.of(line)
+    here = len(text) - len(text.lstrip(" "))
+    item = text.lstrip(" ").startswith("- ")
+    for above in range(line - 1, 1, -1):
+        prior = lines.of(above)
+        stripped = prior.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        column = len(prior) - len(stripped)
+        if item and not stripped.startswith("- "):
+            if column < here:
+                break  # a parent: this item is the first of its list
+            continue
+        if not item and stripped.startswith("- "):
+            column += 2  # the fields of a list item line up after its "- "
+        if column == here or stripped.rstrip().endswith(":") and not item:
+            return ""
+        what = "the item" if item else "the field"
+        return f"line {line} starts at column {here + 1}: line it up with {what} above it, at column {column + 1}"
+    return ""
 
 
 # -----------------------------------------------------------------------------

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
+
+import inflect
 
 # -----------------------------------------------------------------------------
 # Parsing
@@ -80,10 +83,14 @@ def _clock_seconds(text: str) -> int | None:
 # -----------------------------------------------------------------------------
 
 
+# Under two minutes a duration reads best in seconds ("90 s"), as a patient counts it.
+SECONDS_UP_TO = 119
+
+
 def words_for_seconds(seconds: float) -> str:
-    """Say a duration the way a coach would: `30 s`, `2 min`, `2 min 30 s`."""
+    """Say a duration the way a coach would: `30 s`, `90 s`, `2 min`, `2 min 30 s`."""
     total = round(seconds)
-    if total < 60:
+    if total <= SECONDS_UP_TO:
         return f"{total}\u00a0s"
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
@@ -94,14 +101,12 @@ def words_for_seconds(seconds: float) -> str:
 
 
 def spoken_seconds(seconds: float) -> str:
-    """A duration as a coach says it aloud: `20 seconds`, `2 minutes`, `one and a half minutes`, never `2 min`."""
+    """`words_for_seconds` as a coach says it aloud: `20 seconds`, `90 seconds`, `2 minutes 30 seconds`, never `2 min`."""
     total = round(seconds)
-    if total < 60:
+    if total <= SECONDS_UP_TO:
         return plural(total, "second")
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
-    if not hours and secs == 30:
-        return f"{spoken_count(minutes + 0.5)} minutes"
     parts = [plural(hours, "hour")] if hours else []
     parts += [plural(minutes, "minute")] if minutes else []
     parts += [plural(secs, "second")] if secs else []
@@ -135,6 +140,21 @@ def clock(seconds: int) -> str:
 def count(number: float) -> str:
     """A count without a needless `.0`: `4`, `1.5`."""
     return f"{number:g}"
+
+
+@functools.cache
+def _inflect() -> inflect.engine:
+    return inflect.engine()
+
+
+def plural_noun(word: str) -> str:
+    """`side` -> `sides`, `calf` -> `calves`, `foot` -> `feet`: an author's own word, made plural by inflect."""
+    return _inflect().plural_noun(word) or word
+
+
+def singular_of(word: str) -> str:
+    """The singular of a plural noun (`calves` -> `calf`), or "" when `word` is not one."""
+    return _inflect().singular_noun(word) or ""
 
 
 def plural(number: float, word: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .post import Breath, Routine, Step
-from .units import count, plural, spoken_count, spoken_seconds, words_for_seconds
+from .units import count, plural, plural_noun, spoken_count, spoken_seconds, words_for_seconds
 
 # The time of one rep when a step gives no `tempo`: a strength rep is quick
 # (up and down), anything else is a slow, controlled movement. A step that
@@ -37,7 +37,7 @@ def dose(step: Step, spoken: bool = False) -> str:
     if amount:
         parts.append(amount + each)
     if step.hold:
-        parts.append(f"hold {seconds(step.hold)}" + ("" if amount else each))
+        parts.append(f"hold {seconds(step.hold)}" + (" on each rep" if step.reps else "" if amount else each))
     if step.rest:
         parts.append(f"{seconds(step.rest)} rest")
     if step.duration:
@@ -161,7 +161,7 @@ def _with_gaps(efforts: list[Segment], each: str) -> list[Segment]:
     """Efforts for each side with a "Switch sides" countdown between them."""
     if len(efforts) < 2:
         return efforts
-    return [efforts[0], Segment("switch", READY_SECONDS, f"Switch {each}s"), efforts[1]]
+    return [efforts[0], Segment("switch", READY_SECONDS, f"Switch {plural_noun(each)}"), efforts[1]]
 
 
 def _lead_in(segments: list[Segment]) -> list[Segment]:

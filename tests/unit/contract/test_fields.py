@@ -107,6 +107,8 @@ BAD = [
     ("reps in words", knee(**{"routine.steps.3.reps": "three"}), BODY, "routine.steps[3].reps", 'got "three"'),
     ("sets not whole", knee(**{"routine.steps.3.sets": 2.5}), BODY, "routine.steps[3].sets", "must be a whole number of sets from 1 to 100, got 2.5"),
     ("hold negative", knee(**{"routine.steps.3.hold": "-5s"}), BODY, "routine.steps[3].hold", "must be a duration"),
+    ("sets as a clinic writes them", knee(**{"routine.steps.3.sets": "2x12"}), BODY, "routine.steps[3].sets", "takes the number of sets only; for 2x12, write sets: 2 and, on the next line, reps: 12"),
+    ("each a plural", knee(**{"routine.steps.3.each": "calves"}), BODY, "routine.steps[3].each", 'is a plural; write the one the dose counts per: each: calf (the site says "each calf", "Switch calves")'),
     ("tempo in words", knee(**{"routine.steps.3.tempo": "slow"}), BODY, "routine.steps[3].tempo", 'must be a duration: whole seconds (90) or "45s", "2m", "2m30s", "1:30", got "slow"'),
     ("rest a boolean", knee(**{"routine.steps.3.rest": True}), BODY, "routine.steps[3].rest", "must be a duration"),
     ("timestamp bad seconds", knee(**{"routine.steps.3.video_at": "4:75"}), BODY, "routine.steps[3].video_at", 'must be a timestamp: seconds (185) or "m:ss" / "h:mm:ss" (3:05), got "4:75"'),
@@ -131,6 +133,12 @@ BAD = [
     ("broken YAML", "title: [Knee\ndate: 2024-01-17\n", BODY, "front matter", "is not valid YAML"),
     ("tab indentation", "title: Knee\nroutine:\n\tsteps: []\n", BODY, "front matter", "is not valid YAML"),
     ("front matter is a list", "- title: Knee\n", BODY, "front matter", "must be fields like 'title: ...'"),
+    ("cue ran on into the next", "title: Knee\ndate: 2024-01-17\nroutine:\n  steps:\n    - title: Calf raises\n      kind: strength\n      cues:\n        - Rise onto the balls of your feet\n         - Hold at the top\n",
+     BODY, "routine.steps[1].cues[1]", 'ran on into this line, so two items read as one ("Rise onto the balls of your feet - Hold at the top"); start this line\'s "-" at column 9, like the "-" above it'),
+    ("field indented too far", "title: Knee\ndate: 2024-01-17\nroutine:\n  steps:\n    - title: Calf raises\n      kind: strength\n      sets: 2\n       reps: 12\n",
+     BODY, "front matter", "line 9 starts at column 8: line it up with the field above it, at column 7"),
+    ("item indented too far", "title: Knee\ndate: 2024-01-17\nroutine:\n  steps:\n    - title: Calf raises\n      kind: strength\n     - title: Wall stretch\n      kind: stretch\n",
+     BODY, "front matter", "line 8 starts at column 6: line it up with the item above it, at column 5"),
     ("duplicate field", "title: Knee\ndate: 2024-01-17\ntitle: Again\n", BODY, "title", "appears twice; keep one"),
 ]
 

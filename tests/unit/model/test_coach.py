@@ -43,8 +43,8 @@ def test_words_never_abbreviations_or_clock_digits(name):
 
 @pytest.mark.parametrize(
     ("seconds", "words"),
-    [(1, "1 second"), (20, "20 seconds"), (60, "1 minute"), (90, "one and a half minutes"), (120, "2 minutes"),
-     (150, "2 and a half minutes"), (75, "1 minute 15 seconds"), (3600, "1 hour")],
+    [(1, "1 second"), (20, "20 seconds"), (60, "60 seconds"), (90, "90 seconds"), (120, "2 minutes"),
+     (150, "2 minutes 30 seconds"), (3600, "1 hour"), (3690, "1 hour 1 minute 30 seconds")],
 )
 def test_durations_in_words(seconds, words):
     assert spoken_seconds(seconds) == words
@@ -58,7 +58,7 @@ def test_a_step_opens_with_its_title_dose_text_and_first_cue():
     """The reader hears which step, what to do and how much, before "Get ready" counts down."""
     step = Step("Massage the calf", "massage", text="Kneel with the **shin** on a [mat](x.md).", cues=("Go slowly", "Breathe"), duration=60)
     words = said(step, 2, 4)
-    assert words[0] == "Step 2 of 4. Massage the calf. 1 minute. Kneel with the shin on a mat. Go slowly. Get ready."
+    assert words[0] == "Step 2 of 4. Massage the calf. 60 seconds. Kneel with the shin on a mat. Go slowly. Get ready."
     assert words[1:5] == ["3", "2", "1", "Go."]
     assert "Breathe." in words  # the other cues come during the effort
     assert words[-4:] == ["10 seconds left.", "3", "2", "1"]

@@ -40,7 +40,7 @@ def test_bad_timestamps(text):
 
 @pytest.mark.parametrize(
     ("seconds", "words"),
-    [(30, "30 s"), (120, "2 min"), (150, "2 min 30 s"), (3725, "1 h 2 min 5 s"), (72.0, "1 min 12 s")],
+    [(30, "30 s"), (120, "2 min"), (150, "2 min 30 s"), (3725, "1 h 2 min 5 s"), (72.0, "72 s"), (119, "119 s")],
 )
 def test_words_for_seconds(seconds, words):
     """Durations read the way a coach says them, never broken across lines."""

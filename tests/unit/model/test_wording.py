@@ -16,11 +16,12 @@ NBSP = "\u00a0"
         ({"reps": 3, "each": "direction"}, "3 reps each direction"),
         ({"sets": 2, "reps": 8, "rest": 20}, "2 sets of 8 reps, 20 s rest"),
         ({"hold": 30, "each": "side"}, "hold 30 s each side"),
-        ({"sets": 2, "reps": 8, "hold": 3}, "2 sets of 8 reps, hold 3 s"),
+        ({"sets": 2, "reps": 8, "hold": 3}, "2 sets of 8 reps, hold 3 s on each rep"),
         ({"sets": 1, "reps": 1}, "1 set of 1 rep"),
         ({"duration": 120}, "2 min"),
-        ({"duration": 60, "each": "side"}, "1 min each side"),
-        ({"reps": 5, "duration": 90}, "5 reps, 1 min 30 s in all"),
+        ({"duration": 60, "each": "side"}, "60 s each side"),
+        ({"duration": 150, "each": "calf"}, "2 min 30 s each calf"),
+        ({"reps": 5, "duration": 90}, "5 reps, 90 s in all"),
         ({"breath": Breath(inhale=4, exhale=8, rounds=6)}, "6 rounds: in 4, out 8"),
         ({"breath": Breath(inhale=4, hold=2, exhale=6, hold_out=2, rounds=1, count_seconds=1.5)}, "1 round: in 4, hold 2, out 6, hold 2 (1.5 s a count)"),
         ({}, ""),
@@ -38,7 +39,7 @@ def test_breath_instructions_read_without_a_timer():
     assert breath_instructions(breath) == [
         "Breathe in for 4 counts as you contract the muscle.",
         "Breathe out for 8 counts as you relax into the roller.",
-        f"Repeat for 6 rounds (1{NBSP}min{NBSP}12{NBSP}s).",
+        f"Repeat for 6 rounds (72{NBSP}s).",
     ]
     box = Breath(inhale=4, hold=4, exhale=4, hold_out=4, rounds=1, count_seconds=1.5, inhale_cue="IT band up")
     assert breath_instructions(box) == [
@@ -128,6 +129,12 @@ def shape(step: Step) -> list[tuple]:
 def test_each_step_kind_runs_as_a_plan(fields, segments):
     """What the follow-along view counts down, step shape by step shape: reps at the kind's tempo, the hold on top."""
     assert shape(Step(title="x", kind="rest", **fields)) == segments
+
+
+@pytest.mark.parametrize(("each", "switch"), [("side", "Switch sides"), ("calf", "Switch calves"), ("foot", "Switch feet"), ("direction", "Switch directions")])
+def test_switching_says_the_authors_word_in_its_plural(each, switch):
+    """`each` takes any word the author means; the switch between them is good English."""
+    assert plan(Step(title="x", kind="stretch", hold=30, each=each))[2].label == switch
 
 
 @pytest.mark.parametrize(
