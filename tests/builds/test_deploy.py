@@ -52,6 +52,7 @@ def test_make_deploy_publishes_what_is_shared_and_refuses_what_is_not(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert "docs/blog/posts/every-step-kind.md: not published: it says draft: true (delete that line to publish it)" in done.stdout
     assert "published " in done.stdout and "https://clinic.example/" in done.stdout
+    assert "not included in the" not in done.stdout + done.stderr  # the pages the build makes are not "missing from the nav"
     remote = tmp_path / "shared.git"
     pages = git(remote, "ls-tree", "-r", "--name-only", "gh-pages").split()
     assert "blog/2024/01/17/knee-pain-self-massage-stretch/index.html" in pages
