@@ -40,7 +40,7 @@ routine:
     # Massage: how long the whole step takes.
     - title: Massage the area
       kind: massage
-      duration: 1m           # 90, 45s, 2m, 2m30s or 1:30
+      duration: 1 min        # 90, 45s, 30 sec, 2 min, 2m30s or 1:30
       cues:
         - Short lines the reader can glance at
         - One idea per line

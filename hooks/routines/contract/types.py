@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from ..model.units import parse_duration, parse_timestamp
+from ..model.units import UNIT_WORDS, parse_duration, parse_timestamp
 from ..model.video import local_path
 from .blog import Blog
 from .frontmatter import FieldPath, FrontMatter, NotADate, shown, what_yaml_made
@@ -255,15 +255,19 @@ class Converted(Type):
         return {"anyOf": [{"type": "integer", "minimum": self.minimum}, {"type": "string", "pattern": self.pattern}]}
 
 
+def _unit_pattern() -> str:
+    """`parse_duration`'s unit forms as a JSON Schema pattern (which has no flag for letter case)."""
+    cased = lambda word: "".join(f"[{c}{c.upper()}]" for c in word)
+    units = [f"([0-9]+\\s*({'|'.join(cased(w) for w in words)}))?" for words in UNIT_WORDS.values()]
+    return "(?=[^0-9]*[0-9])" + "\\s*,?\\s*([aA][nN][dD]\\s+)?".join(units)
+
+
 class Duration(Converted):
     """A length of time, in whole seconds."""
 
     convert = staticmethod(parse_duration)
     minimum = 1
-    pattern = (
-        "^\\s*([0-9]+|([0-9]+:)?[0-9]+:[0-5][0-9]"
-        "|(?=[0-9 ]*[0-9]\\s*[hHmMsS])([0-9]+\\s*[hH])?\\s*([0-9]+\\s*[mM])?\\s*([0-9]+\\s*[sS])?)\\s*$"
-    )
+    pattern = f"^\\s*([0-9]+|([0-9]+:)?[0-9]+:[0-5][0-9]|{_unit_pattern()})\\s*$"
 
 
 class Timestamp(Converted):

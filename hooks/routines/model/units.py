@@ -11,17 +11,24 @@ import inflect
 # Parsing
 # -----------------------------------------------------------------------------
 
-_UNITS = re.compile(r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s)?$")
+# The words a unit may be written with, longest first: "2m", "2 min", "2 minutes".
+UNIT_WORDS = {
+    "h": ("hours", "hour", "hrs", "hr", "h"),
+    "m": ("minutes", "minute", "mins", "min", "m"),
+    "s": ("seconds", "second", "secs", "sec", "s"),
+}
+_UNITS = re.compile("^" + "".join(f"(?:(?P<{u}>\\d+)(?:{'|'.join(words)}))?" for u, words in UNIT_WORDS.items()) + "$")
 _CLOCK = re.compile(r"^(?:(?P<h>\d+):)?(?P<m>\d+):(?P<s>[0-5]\d)$")
 
-DURATION_HELP = 'whole seconds (90) or "45s", "2m", "2m30s", "1:30"'
+DURATION_HELP = 'whole seconds (90), "45s", "30 sec", "2 min", "2m30s", "1 minute 30 seconds" or "1:30"'
 TIMESTAMP_HELP = 'seconds (185) or "m:ss" / "h:mm:ss" (3:05)'
 
 
 def parse_duration(value: object) -> int:
     """Return a duration in whole seconds.
 
-    Accepts `90`, `"90"`, `"45s"`, `"2m"`, `"2m30s"`, `"1h5m"` and `"1:30"`.
+    Accepts `90`, `"90"`, `"45s"`, `"2m"`, `"2m30s"`, `"1h5m"`, `"1:30"`, and the
+    way people write it: `"2 min"`, `"30 sec"`, `"90 seconds"`, `"1 minute and 30 seconds"`.
     YAML 1.1 already turns an unquoted `1:30` into 90, which is what we want.
 
     Raises:
@@ -29,7 +36,7 @@ def parse_duration(value: object) -> int:
     """
     seconds = _whole_seconds(value)
     if seconds is None and isinstance(value, str):
-        text = value.strip().replace(" ", "").lower()
+        text = re.sub(r"[\s,]+|\band\b", "", value.strip().lower())
         units = _UNITS.match(text)
         if text and units:
             h, m, s = (int(units[g] or 0) for g in "hms")

@@ -11,14 +11,15 @@ NBSP = "\u00a0"
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [(90, 90), ("90", 90), ("45s", 45), ("2m", 120), ("2m30s", 150), ("1:30", 90), ("1h5m", 3900), ("1:00:05", 3605), (60.0, 60)],
+    [(90, 90), ("90", 90), ("45s", 45), ("2m", 120), ("2m30s", 150), ("1:30", 90), ("1h5m", 3900), ("1:00:05", 3605), (60.0, 60),
+     ("2 min", 120), ("30 sec", 30), ("90 seconds", 90), ("1 minute", 60), ("1 minute and 30 seconds", 90), ("2 Mins, 5 Secs", 125), ("1 hr 5 min", 3900)],
 )
 def test_durations(text, seconds):
-    """Every duration form of the contract is whole seconds."""
+    """Every duration form of the contract, as therapists write them, is whole seconds."""
     assert parse_duration(text) == seconds
 
 
-@pytest.mark.parametrize("text", ["", "2 minutes", "1.5", 1.5, True, None, "-5s", "1:75", "m", [90]])
+@pytest.mark.parametrize("text", ["", "two minutes", "1.5 min", "1.5", 1.5, True, None, "-5s", "1:75", "m", "and", [90]])
 def test_bad_durations(text):
     """Anything else is refused with the accepted forms."""
     with pytest.raises(ValueError, match="duration"):
