@@ -1,4 +1,4 @@
-"""Let authors write `<breath-timer>` directly in a post, as AUTHORING.md allows."""
+"""Let authors write `<breath-timer>` directly in a post, as the contract allows."""
 
 from __future__ import annotations
 

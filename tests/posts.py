@@ -92,5 +92,5 @@ def post_text(front: dict | str, body: str = BODY) -> str:
 
 
 def authoring_example() -> str:
-    """The complete example post of AUTHORING.md, verbatim, as an author would copy it."""
+    """The contract's complete example post, verbatim, as an author would copy it."""
     return (FIXTURES / "authoring-example.md").read_text()

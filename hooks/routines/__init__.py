@@ -1,6 +1,6 @@
 """The site's build logic as a plain Python package, under thin MkDocs event files (hooks/*.py).
 
-- `contract`: the authoring contract (AUTHORING.md) and its validation.
+- `contract`: the authoring contract (WRITING.md explains it to authors) and its validation.
 - `model`: the validated post, and its words for readers.
 - `rendering`: from the model to HTML and the files beside it.
 - `discovery`: the site across all posts: catalog, generated pages, search.

@@ -123,7 +123,7 @@ def test_no_request_leaves_for_web_fonts(site):
 
 
 def test_a_new_post_from_the_contract_alone_renders(tmp_path):
-    """An author copying AUTHORING.md's example gets three cards, no code change."""
+    """An author copying the contract's complete example gets three cards, no code change."""
     body = "Intro.\n\n<!-- more -->\n\nMore.\n\n<!-- routine -->\n\nClosing.\n"
     text = authoring_example().rstrip("\n").removesuffix("Closing prose...").rstrip()
     text = text[: text.index("\n---\n", 4) + 5] + "\n" + body

@@ -1,4 +1,4 @@
-"""The authoring contract (AUTHORING.md) and its validation.
+"""The authoring contract (explained to authors in WRITING.md) and its validation.
 
 `fields` is the contract as data (every field, its type, its help), written
 in the field types of `types`; `frontmatter` reads a post's YAML with the

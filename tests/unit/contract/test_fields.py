@@ -17,7 +17,7 @@ def check(text: str, site: Site):
 
 
 def test_the_authoring_example_is_valid(site):
-    """The complete example of AUTHORING.md passes as written."""
+    """The contract's complete example passes as written."""
     post, problems = check(authoring_example(), site)
     assert problems == []
     assert [s.title for s in post.routine.steps] == ["Massage the knee", "Contract and relax", "Knee mobility"]
