@@ -29,6 +29,14 @@ def _breath_needs_pacing(step: dict, path: FieldPath, check: Checker) -> None:
         check.report(path + ("kind",), "a breath step needs 'breath:' with inhale, exhale and rounds")
 
 
+DOSES = ("duration", "hold", "reps", "sets")
+
+
+def _each_needs_a_dose(step: dict, path: FieldPath, check: Checker) -> None:
+    if step.get("each") and not any(step.get(dose) for dose in DOSES):
+        check.report(path + ("each",), f"says what the dose is counted per, but the step has no dose; add one of {', '.join(DOSES)}, or remove each")
+
+
 def _captions_only_for_files(video: dict, path: FieldPath, check: Checker) -> None:
     if video.get("captions") and video["url"].source.host != "file":
         check.report(path + ("captions",), "only for a local video file; YouTube and Vimeo carry their own captions")
@@ -205,10 +213,13 @@ STEP = Record(
         Field("breath", BREATH),
     ),
     build=Step,
-    rules=(Rule(_breath_needs_pacing, {
-        "if": {"properties": {"kind": {"const": "breath"}}, "required": ["kind"]},
-        "then": {"required": ["breath"]},
-    }),),
+    rules=(
+        Rule(_breath_needs_pacing, {
+            "if": {"properties": {"kind": {"const": "breath"}}, "required": ["kind"]},
+            "then": {"required": ["breath"]},
+        }),
+        Rule(_each_needs_a_dose, {"if": {"required": ["each"]}, "then": {"anyOf": [{"required": [dose]} for dose in DOSES]}}),
+    ),
     example="title, kind and the dose",
 )
 

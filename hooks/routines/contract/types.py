@@ -129,6 +129,10 @@ def any_case(suffix: str) -> str:
     return "\\." + "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in suffix.lstrip("."))
 
 
+def _day(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 def got(value: Any) -> str:
     """Show what the author wrote, briefly."""
     return f"got {shown(value)}"
@@ -280,15 +284,25 @@ class Timestamp(Converted):
 
 @dataclass(frozen=True)
 class Date(Type):
-    """A publishing date, as Material's blog plugin reads it (YAML date, unquoted)."""
+    """A publishing date, as Material's blog plugin reads it (YAML date, unquoted), or `created` with `updated`."""
+
+    KEYS = ("created", "updated")
 
     def parse(self, value, path, check):
         if not isinstance(value, dict):
             return self._one(value, path, check)
+        for key in value:
+            if key not in self.KEYS:
+                return check.report(path + (key,), f"unknown date; a post has created and updated{did_you_mean(str(key), self.KEYS)}")
         if "created" not in value:
             return check.report(path, "needs 'created:', the publishing date, like created: 2024-01-17")
         dates = {key: self._one(when, path + (key,), check) for key, when in value.items()}
-        return INVALID if INVALID in dates.values() else dates["created"]
+        if INVALID in dates.values():
+            return INVALID
+        created, updated = dates["created"], dates.get("updated")
+        if updated is not None and _day(updated) < _day(created):
+            return check.report(path + ("updated",), f"{shown(updated)} is before created ({shown(created)}); updated is the day of a later change")
+        return created
 
     @staticmethod
     def _one(value, path, check):
@@ -307,7 +321,8 @@ class Date(Type):
 
     def json_schema(self, site):
         iso = {"type": "string", "format": "date"}
-        return {"anyOf": [iso, {"type": "object", "additionalProperties": iso, "required": ["created"]}]}
+        dates = {"type": "object", "properties": {key: iso for key in self.KEYS}, "additionalProperties": False, "required": ["created"]}
+        return {"anyOf": [iso, dates]}
 
 
 @dataclass(frozen=True)

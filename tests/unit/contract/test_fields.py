@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from routines.contract.fields import validate_post
@@ -111,6 +113,12 @@ BAD = [
     ("hold negative", knee(**{"routine.steps.3.hold": "-5s"}), BODY, "routine.steps[3].hold", "must be a duration"),
     ("sets as a clinic writes them", knee(**{"routine.steps.3.sets": "2x12"}), BODY, "routine.steps[3].sets", "takes the number of sets only; for 2x12, write sets: 2 and, on the next line, reps: 12"),
     ("each a plural", knee(**{"routine.steps.3.each": "calves"}), BODY, "routine.steps[3].each", 'is a plural; write the one the dose counts per: each: calf (the site says "each calf", "Switch calves")'),
+    ("each without a dose", knee(**{"routine.steps.1.each": "side", "routine.steps.1.duration": DROP}), BODY, "routine.steps[1].each",
+     "says what the dose is counted per, but the step has no dose; add one of duration, hold, reps, sets, or remove each"),
+    ("date mapping typo", knee(date={"created": dt.date(2024, 1, 17), "updatd": dt.date(2024, 2, 1)}), BODY, "date.updatd",
+     'unknown date; a post has created and updated; did you mean "updated"?'),
+    ("updated before created", knee(date={"created": dt.date(2024, 1, 17), "updated": dt.date(2023, 2, 1)}), BODY, "date.updated",
+     "2023-02-01 is before created (2024-01-17); updated is the day of a later change"),
     ("tempo in words", knee(**{"routine.steps.3.tempo": "slow"}), BODY, "routine.steps[3].tempo", 'must be a duration: whole seconds (90), "45s", "30 sec", "2 min", "2m30s", "1 minute 30 seconds" or "1:30", got "slow"'),
     ("rest a boolean", knee(**{"routine.steps.3.rest": True}), BODY, "routine.steps[3].rest", "must be a duration"),
     ("timestamp bad seconds", knee(**{"routine.steps.3.video_at": "4:75"}), BODY, "routine.steps[3].video_at", 'must be a timestamp: seconds (185) or "m:ss" / "h:mm:ss" (3:05), got "4:75"'),
