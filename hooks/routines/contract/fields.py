@@ -64,7 +64,7 @@ def _video_at_needs_video(post: dict, path: FieldPath, check: Checker) -> None:
 YOUTUBE_ID = "[A-Za-z0-9_-]{11}"
 VIDEO_PATTERNS = (
     rf"^https?://((www|m|music)\.)?youtube(-nocookie)?\.com/watch\?([^#]*&)?v={YOUTUBE_ID}([&#].*)?$",
-    rf"^https?://((www|m)\.)?youtube(-nocookie)?\.com/(shorts|embed|live|v)/{YOUTUBE_ID}([/?#].*)?$",
+    rf"^https?://((www|m)\.)?youtube(-nocookie)?\.com/(shorts|embed|live|v)/(?!videoseries){YOUTUBE_ID}([/?#].*)?$",
     rf"^https?://(www\.)?youtu\.be/{YOUTUBE_ID}([/?#].*)?$",
     r"^https?://(www\.|player\.)?vimeo\.com/(video/)?[0-9]+(/[0-9a-f]+)?/?([?#].*)?$",
     rf"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^?#]*({any_case('.mp4')}|{any_case('.webm')})([?#].*)?$",

@@ -96,6 +96,8 @@ def _youtube_id(host: str, path: str, query: str) -> str:
         candidate = segments[1]
     else:
         candidate = ""
+    if candidate == "videoseries" or segments[:1] == ["playlist"]:
+        raise ValueError("is a YouTube playlist, not one video; link the video itself: youtube.com/watch?v=ID")
     if not _YOUTUBE_ID.match(candidate):
         raise ValueError(
             "is not a YouTube video link; expected youtube.com/watch?v=ID, "

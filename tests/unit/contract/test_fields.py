@@ -113,6 +113,8 @@ BAD = [
     ("hold negative", knee(**{"routine.steps.3.hold": "-5s"}), BODY, "routine.steps[3].hold", "must be a duration"),
     ("sets as a clinic writes them", knee(**{"routine.steps.3.sets": "2x12"}), BODY, "routine.steps[3].sets", "takes the number of sets only; for 2x12, write sets: 2 and, on the next line, reps: 12"),
     ("each a plural", knee(**{"routine.steps.3.each": "calves"}), BODY, "routine.steps[3].each", 'is a plural; write the one the dose counts per: each: calf (the site says "each calf", "Switch calves")'),
+    ("youtube playlist", knee(video="https://www.youtube.com/embed/videoseries?list=PL0123456789"), BODY, "video",
+     "is a YouTube playlist, not one video; link the video itself: youtube.com/watch?v=ID"),
     ("each without a dose", knee(**{"routine.steps.1.each": "side", "routine.steps.1.duration": DROP}), BODY, "routine.steps[1].each",
      "says what the dose is counted per, but the step has no dose; add one of duration, hold, reps, sets, or remove each"),
     ("date mapping typo", knee(date={"created": dt.date(2024, 1, 17), "updatd": dt.date(2024, 2, 1)}), BODY, "date.updatd",
