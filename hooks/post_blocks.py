@@ -17,7 +17,7 @@ from routines.engine import settings
 from routines.engine.state import build_of
 from routines.engine.step_markdown import StepMarkdown
 from routines.model.post import Post
-from routines.rendering.blocks import Paper, assemble, render_routine, render_video, routine_view, video_view
+from routines.rendering.blocks import Paper, assemble, render_routine, render_start, render_video, routine_view, video_view
 from routines.serving.incremental import session
 
 
@@ -34,8 +34,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return assemble(html, *serving.memo.make(key, files, lambda lookups: _blocks(post, page, config, lookups)))
 
 
-def _blocks(post: Post, page: Page, config: MkDocsConfig, files: Files) -> tuple[str, str]:
-    """The post's routine block and video block, as HTML ("" for what it does not have)."""
+def _blocks(post: Post, page: Page, config: MkDocsConfig, files: Files) -> tuple[str, str, str]:
+    """The post's routine block, video block and "Start routine", as HTML ("" for what it does not have)."""
 
     def url(docs_path: str) -> str:
         return files.get_file_from_path(docs_path).url_relative_to(page.file)
@@ -48,12 +48,13 @@ def _blocks(post: Post, page: Page, config: MkDocsConfig, files: Files) -> tuple
     env, safety = build.env, config.extra.get("safety", "")
     # Rendered to strings at once: strings cost the garbage collector nothing,
     # where every post's view objects would be scanned again and again.
-    routine_block = video_block = ""
+    routine_block = video_block = start_block = ""
     if post.routine:
         paper = Paper(post.title, config.site_name, page.canonical_url, settings.kept_in(config, "qr")) if page.canonical_url else None
         steps = StepMarkdown.of(build)
         view = routine_view(post.routine, lambda text: steps.convert(text, page, files), video, paper)
         routine_block = render_routine(env, view, safety)
+        start_block = render_start(env, view)
     if video:
         video_block = render_video(env, video)
-    return routine_block, video_block
+    return routine_block, video_block, start_block

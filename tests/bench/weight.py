@@ -1,4 +1,9 @@
-"""What the site's own scripts and styles cost a reader of a routine post, gzipped as served."""
+"""What the site's own scripts and styles cost a reader of a routine post, gzipped as served.
+
+`python -m tests.bench weight` runs this alone: one build of this site, then
+the figures of the one script and one stylesheet of the site's own a post
+loads, against their budgets.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,8 @@ from routines.rendering.bundles import bundle
 from tests.sites import ROOT, build, make_site
 
 KNEE = "blog/2024/01/17/knee-pain-self-massage-stretch/"
-BUDGET = {"js": 10 * 1024, "css": 6 * 1024}  # bytes, gzipped
+KB = 1024
+BUDGET = {"js": 12 * KB, "css": 7 * KB}  # bytes, gzipped: every script of the site's own, every style of its own
 
 
 def own_assets(site: Path, page: str) -> dict[str, list[Path]]:
@@ -31,7 +37,13 @@ def own_assets(site: Path, page: str) -> dict[str, list[Path]]:
 
 
 def gzipped(path: Path) -> int:
+    """The file's size gzip-compressed (level 9, as a server that compresses ahead of time would)."""
     return len(gzip.compress(path.read_bytes(), 9))
+
+
+def kilobytes(size: int) -> str:
+    """"8.1 KB" (1 KB = 1024 bytes)."""
+    return f"{size / KB:.1f} KB"
 
 
 def main() -> None:
@@ -45,6 +57,6 @@ def main() -> None:
             total = gzipped(files[0])
             parts = [ROOT / "overrides" / path for path in config["extra_css" if kind == "css" else "extra_javascript"]]
             each = ", ".join(f"{part.stem} {len(gzip.compress(bundle(kind, [part])[1].encode(), 9))} B" for part in parts)
-            verdict = "within" if total <= BUDGET[kind] else "OVER"
-            print(f"own {kind.upper()} on a routine post: {total} B gzipped in one file ({verdict} budget {BUDGET[kind]} B); "
-                  f"each part alone: {each}")
+            verdict = "" if total <= BUDGET[kind] else ", OVER BUDGET"
+            print(f"site {kind.upper()} {kilobytes(total)} gzip (budget {BUDGET[kind] // KB} KB{verdict}): "
+                  f"{files[0].relative_to(result.site)}, {total} B; each part alone: {each}")

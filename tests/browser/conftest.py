@@ -42,6 +42,19 @@ def built_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def long_routine_url(tmp_path_factory):
+    """The address of a routine longer than one printed page (fixtures/long-routine.md), alone in a site built and served."""
+    root = tmp_path_factory.mktemp("long-routine-site")
+    url, server = serve(root / "site")
+    make_site(root, {"blog/posts/long-routine.md": (FIXTURES / "long-routine.md").read_text()}, site_url=url)
+    result = build(root)
+    assert result.returncode == 0, result.output
+    yield url + "blog/2023/03/01/long-routine/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
 def base_url(built_site):
     """Where the built site is served."""
     return built_site[1]

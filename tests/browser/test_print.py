@@ -1,4 +1,5 @@
-"""Printing: the routine alone on one page with QR codes that scan back to it, and the post without the site."""
+"""Printing: the routine alone on one page, in type that reads at arm's length, with QR codes that scan back to it,
+and the post without the site."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import pytest
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
+
+from tests.browser.routine_posts import ROUTINE_POSTS
 
 KNEE = "blog/2024/01/17/knee-pain-self-massage-stretch/"
 NECK = "blog/2023/12/13/cranky-neck-movement-flow/"
@@ -29,9 +32,30 @@ def post(new_page, base_url):
     return open_
 
 
-def pdf_pages(page) -> list[str]:
-    """The page printed to A4 PDF, as the text of each sheet."""
-    return [sheet.extract_text() for sheet in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages]
+def pdf_pages(page, paper: str = "A4") -> list[str]:
+    """The page printed to PDF on A4 (or Letter), as the text of each sheet."""
+    return [sheet.extract_text() for sheet in PdfReader(io.BytesIO(page.pdf(format=paper))).pages]
+
+
+def routine_on_paper(page) -> None:
+    """The page as "Print routine" prints it: print media and html.print-routine."""
+    page.evaluate("document.documentElement.classList.add('print-routine')")
+    page.emulate_media(media="print")
+
+
+def smallest_points(page, selector: str) -> float:
+    """The smallest printed font size, in points, of the elements at `selector` (1 CSS px is 0.75 pt)."""
+    sizes = page.eval_on_selector_all(selector, "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert sizes, selector
+    return min(sizes) * 0.75
+
+
+# What a step card says to do: its dose, equipment, cues, text and breathing instructions.
+STEP_TEXT = ", ".join(f".routine-step {part}" for part in (
+    ".routine-step__dose", ".routine-step__equipment", ".routine-step__cues li", ".routine-step__text p",
+    ".breath-timer__fallback p",
+))
+SAFETY = "medical advice"
 
 
 def decoded(page, selector: str) -> str:
@@ -128,3 +152,43 @@ def test_without_javascript_no_print_button(new_page, base_url):
     page = new_page(java_script_enabled=False)
     page.goto(base_url + KNEE)
     assert not page.get_by_role("button", name=re.compile("Print")).is_visible()
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("path", ROUTINE_POSTS)
+def test_every_routine_prints_on_one_sheet(post, path, paper):
+    """Print routine: every routine of the site on one A4 or Letter sheet, its last step and the safety note included."""
+    page = post(path)
+    routine_on_paper(page)
+    sheets = pdf_pages(page, paper)
+    assert len(sheets) == 1, [" ".join(sheet.split())[:80] for sheet in sheets]
+    last = page.locator(".routine-step__title").last.text_content().split(":", 1)[1]
+    text = "".join(sheets[0].split())  # compared without spaces: a long title breaks lines anywhere on paper
+    assert "".join(last.split()) in text and "".join(SAFETY.split()) in text
+
+
+@pytest.mark.parametrize("path", ROUTINE_POSTS)
+def test_printed_steps_are_at_least_10_pt_and_the_safety_note_9_pt(post, path):
+    """On paper the steps read at arm's length: their text 10 pt or more, the safety note 9 pt or more."""
+    page = post(path)
+    routine_on_paper(page)
+    assert smallest_points(page, STEP_TEXT) >= 10
+    assert smallest_points(page, ".routine__safety") >= 9
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_a_long_routine_keeps_the_safety_note_with_its_last_steps(new_page, long_routine_url, paper):
+    """Fourteen steps take two sheets: whole cards on each, the safety note beside the last step, never alone."""
+    page = new_page()
+    page.goto(long_routine_url)
+    routine_on_paper(page)
+    assert smallest_points(page, STEP_TEXT) >= 10
+    sheets = [" ".join(sheet.split()) for sheet in pdf_pages(page, paper)]
+    assert len(sheets) == 2
+    assert "Lie still" in sheets[-1] and SAFETY in sheets[-1]
+    # Pushed down the sheet a little at a time, the routine never leaves the safety note on a sheet of its own.
+    for millimetres in range(0, 120, 8):
+        page.evaluate(f"document.querySelector('.routine__paper').style.marginBottom = '{millimetres}mm'")
+        sheets = [" ".join(sheet.split()) for sheet in pdf_pages(page, paper)]
+        with_note = next(sheet for sheet in sheets if SAFETY in sheet)
+        assert "Lie still" in with_note, (millimetres, with_note[:80])

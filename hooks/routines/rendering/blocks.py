@@ -15,7 +15,7 @@ from ..model.post import Breath, Post, Routine, Step, Video
 from ..model.units import about_minutes, clock
 from ..model.video import VideoSource, embed_url, file_type, player_src, watch_url
 from ..model.coach import FINISH, Part, script
-from ..model.wording import breath_instructions, dose, routine_seconds
+from ..model.wording import breath_instructions, dose, routine_line, routine_seconds
 from .paper import qr_svg
 from .structured import script_json, video_object
 
@@ -61,6 +61,11 @@ class RoutineView:
     steps: tuple[StepView, ...]
     paper: Paper | None = None
     script: tuple[tuple[Part, ...], ...] = ()
+
+    @property
+    def line(self) -> str:
+        """"3 steps · about 4 min": what the way in from the top of the post says of the routine."""
+        return routine_line(len(self.steps), self.estimate, ())
 
     @property
     def follow_json(self) -> str:
@@ -159,6 +164,11 @@ def render_routine(env: jinja2.Environment, view: RoutineView, safety: str = "")
     return env.get_template("partials/routine.html").render(routine=view, safety=safety)
 
 
+def render_start(env: jinja2.Environment, view: RoutineView) -> str:
+    """Render "Start routine", for the top of the post, with `partials/routine-start.html`."""
+    return env.get_template("partials/routine-start.html").render(routine=view)
+
+
 @dataclass(frozen=True)
 class VideoView:
     """The video block: a facade until play, then the player.
@@ -231,18 +241,31 @@ def render_video(env: jinja2.Environment, view: VideoView) -> str:
     return env.get_template("partials/video.html").render(video=view)
 
 
-def assemble(html: str, routine_block: str = "", video_block: str = "") -> str:
-    """Place a post's video and routine blocks in its rendered body.
+def assemble(html: str, routine_block: str = "", video_block: str = "", start_block: str = "") -> str:
+    """Place a post's video and routine blocks, and the way to start the routine, in its rendered body.
 
     The video goes where `<!-- video -->` stands, else just before the routine
     (or at the end when there is none); the routine where `<!-- routine -->`
-    stands, else at the end.
+    stands, else at the end. "Start routine" goes right under the post's
+    title: after the body's own `<h1>`, else first (the theme puts the title
+    just before the body).
     """
     if video_block and has_marker(html, "video"):
         html = place_block(html, "video", video_block)
     elif video_block:
         routine_block = video_block + routine_block
-    return place_block(html, "routine", routine_block) if routine_block else html
+    html = place_block(html, "routine", routine_block) if routine_block else html
+    return under_title(html, start_block) if start_block else html
+
+
+def under_title(html: str, block: str) -> str:
+    """Put a block just after the body's first `</h1>`, or before everything when it has none."""
+    end = _TITLE_END.search(html)
+    at = end.end() if end else 0
+    return html[:at] + block + html[at:]
+
+
+_TITLE_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 
 
 def has_marker(html: str, marker: str) -> bool:

@@ -25,3 +25,16 @@ def test_video_without_routine_goes_at_its_marker_or_last():
     """A plain post with a video: at the marker, else at the end."""
     assert assemble("<p>a</p>\n<!-- video -->\n<p>b</p>", "", "[V]") == "<p>a</p>\n[V]\n<p>b</p>"
     assert assemble("<p>a</p>", "", "[V]") == "<p>a</p>[V]"
+
+
+@pytest.mark.parametrize(
+    ("html", "placed"),
+    [
+        ("<h1>T</h1>\n<p>a</p>\n<!-- routine -->", "<h1>T</h1>[S]\n<p>a</p>\n[R]"),
+        ("<p>a</p>\n<h1>T</h1>\n<h1>U</h1>", "<p>a</p>\n<h1>T</h1>[S]\n<h1>U</h1>[R]"),
+        ("<p>a</p>", "[S]<p>a</p>[R]"),
+    ],
+)
+def test_start_goes_right_under_the_title(html, placed):
+    """"Start routine" follows the body's first `<h1>`; without one it comes first, just under the theme's title."""
+    assert assemble(html, "[R]", "", "[S]") == placed
