@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import yaml
+
 from .contract.checks import check_pages, left_out, markdown_pages
-from .contract.fields import post_schema
+from .contract.fields import TITLE_LENGTH, post_schema
 from .contract.project import Project, load_project
 from .discovery.catalog import slug as slugify
 from .model.units import plural
@@ -27,7 +30,7 @@ def skeleton(title: str, slug: str, today: dt.date, project: Project) -> str:
     series = f"series: {project.site.series[0]}            # optional; known: {', '.join(project.site.series)}\n" if project.site.series else ""
     return f"""---
 title: {json.dumps(title, ensure_ascii=False)}
-slug: {slug}
+slug: {slug if yaml.safe_load(f"x: {slug}")["x"] == slug else json.dumps(slug)}
 date: {today.isoformat()}
 categories: [{category}]         # body regions, one or more of: {", ".join(categories)}
 {series}description: One line for search results and link previews.
@@ -87,16 +90,20 @@ Closing words.
 
 def new(project: Project, title: str, today: dt.date) -> int:
     """Write a new post skeleton; never overwrite one."""
-    slug = slugify(title)
-    if not title.strip() or not slug:
+    title = " ".join(title.split())
+    slug = slugify(title) or re.sub(r"[\W_]+", "-", title.casefold()).strip("-")[:80]  # a title in another script keeps its letters
+    if not title or not slug:
         print('make post: give a title, like: make post TITLE="Sore Shoulders? Try This Doorway Stretch"', file=sys.stderr)
+        return 2
+    if len(title) > TITLE_LENGTH:
+        print(f"make post: the title is {len(title)} characters; a title has at most {TITLE_LENGTH}, so shorten it", file=sys.stderr)
         return 2
     path = project.docs_dir / project.post_dirs[0] / f"{slug}.md"
     if path.exists():
         print(f"{project.shown(path)}: already exists; edit it, or choose another title", file=sys.stderr)
         return 1
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(skeleton(title.strip(), slug, today, project), encoding="utf-8")
+    path.write_text(skeleton(title, slug, today, project), encoding="utf-8")
     print(f"{project.shown(path)}: created; fill it in, then `make check` and `make serve`")
     return 0
 

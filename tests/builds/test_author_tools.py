@@ -136,3 +136,28 @@ def test_failed_build_leaves_the_last_good_site_untouched(tmp_path):
     assert "docs/blog/posts/bad.md:3: front matter: is not valid YAML" in bad.stdout
     assert tree_digest(root / "site") == before
     assert not (root / ".site.new").exists()
+
+
+@pytest.mark.parametrize(
+    ("title", "file", "slug"),
+    [("No", "no.md", 'slug: "no"'), ("膝の痛みに セルフマッサージ", "膝の痛みに-セルフマッサージ.md", "slug: 膝の痛みに-セルフマッサージ"),
+     ("כאבי ברכיים", "כאבי-ברכיים.md", "slug: כאבי-ברכיים")],
+)
+def test_new_post_for_any_title_passes_the_check(tmp_path, title, file, slug):
+    """A title YAML would read as a word, or in another script, still gives a post that passes."""
+    root = make_site(tmp_path)
+    made = routines(root, "new", title)
+    assert made.returncode == 0, made.stderr
+    text = (root / "docs" / "blog" / "posts" / file).read_text()
+    assert slug in text.splitlines()
+    checked = routines(root, "check")
+    assert checked.returncode == 0, checked.stdout
+
+
+def test_new_post_refuses_a_title_too_long(tmp_path):
+    """A title the check would refuse is refused at once, with the limit."""
+    root = make_site(tmp_path)
+    made = routines(root, "new", "Stretch " * 35)
+    assert made.returncode == 2
+    assert made.stderr.strip() == "make post: the title is 279 characters; a title has at most 200, so shorten it"
+    assert not list((root / "docs" / "blog" / "posts").glob("stretch-*"))

@@ -233,6 +233,8 @@ ROUTINE = Record(
     example="title, equipment and steps",
 )
 
+TITLE_LENGTH = 200
+
 # Keys MkDocs, Material and its blog plugin read themselves; they check them.
 MATERIAL_KEYS = ("template", "hide", "icon", "status", "subtitle", "search", "comments", "links", "social", "rss")
 
@@ -243,7 +245,7 @@ def _make_post(title, date, description="", series="", video=None, routine=None,
 
 POST = Record(
     fields=(
-        Field("title", Text(max_length=200), required=True, help="the post's title"),
+        Field("title", Text(max_length=TITLE_LENGTH), required=True, help="the post's title"),
         Field("date", Date(), required=True, help="the publishing date, like 2024-01-17"),
         Field("description", Text(max_length=300)),
         Field("categories", CATEGORIES),
