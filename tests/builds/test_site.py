@@ -42,7 +42,7 @@ def test_every_routine_post_renders_its_cards(site):
     assert neck.select_one("#step-2 breath-timer")["hold"] == "2"
     strength = site.page("blog/2024/01/03/strength-training-active-recovery-workout/")
     assert [d.get_text().replace("\xa0", " ") for d in strength.select(".routine-step__dose")][1:3] == [
-        "2 sets of 10 reps, 30 s rest", "2 sets of 6 reps each side, hold 3 s, 30 s rest",
+        "2 sets of 10 reps, 30 s rest", "2 sets of 6 reps each side, hold 3 s on each rep, 30 s rest",
     ]
     assert site.page("blog/2024/01/31/basic-nutrition-tips-holiday-hype/").select("#routine") == []
 
