@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.conftest import answer_to
+
 KNEE = "blog/2024/01/17/knee-pain-self-massage-stretch/"
 KNEE_TITLE = "Knee Pain? Try This Self Massage + Stretch"
 
@@ -24,15 +26,6 @@ def visit(new_page, base_url):
     return visit_
 
 
-def search(page, words):
-    """Open search from the header and type; returns the results list once it shows some."""
-    page.get_by_role("button", name="Search").click()
-    page.keyboard.type(words, delay=20)
-    results = page.locator(".site-search__results")
-    results.locator("li").first.wait_for()
-    return results
-
-
 def index_requests(page):
     return [url for url in page.requests if "/pagefind/" in url or "search_index" in url]
 
@@ -48,7 +41,7 @@ def test_nothing_of_the_index_is_fetched_before_search_opens(visit, path):
     page.wait_for_function("() => performance.getEntriesByType('resource').some(r => r.name.includes('/pagefind/'))")
 
 
-def test_a_word_only_in_one_step_cue_finds_the_post_and_the_step(visit, base_url):
+def test_a_word_only_in_one_step_cue_finds_the_post_and_the_step(visit, search):
     page = visit("")
     results = search(page, "kneecap")
     first = results.locator("li").first
@@ -60,7 +53,7 @@ def test_a_word_only_in_one_step_cue_finds_the_post_and_the_step(visit, base_url
     assert page.locator(".site-search__status").inner_text() == '1 result for "kneecap".'
 
 
-def test_a_word_of_the_title_finds_the_post(visit):
+def test_a_word_of_the_title_finds_the_post(visit, search):
     page = visit("blog/")
     results = search(page, "stretch")
     titles = results.locator(".site-search__page .site-search__title").all_inner_texts()
@@ -73,7 +66,7 @@ def test_results_by_keyboard(visit, base_url):
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.classList.contains('site-search__input')")
     page.keyboard.type("kneecap", delay=20)
-    page.locator(".site-search__results li").first.wait_for()
+    answer_to(page, "kneecap")
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.getAttribute('href')") == "/" + KNEE
     page.keyboard.press("ArrowDown")
@@ -92,16 +85,14 @@ def test_results_by_keyboard(visit, base_url):
     page.wait_for_url(base_url + KNEE)
 
 
-def test_no_match_says_so(visit):
+def test_no_match_says_so(visit, search):
     page = visit("blog/")
-    page.get_by_role("button", name="Search").click()
-    page.keyboard.type("zzzqqq", delay=20)
-    status = page.locator(".site-search__status")
-    status.filter(has_text="No routines or pages match").wait_for()
-    assert page.locator(".site-search__results li").count() == 0
+    results = search(page, "zzzqqq")
+    assert page.locator(".site-search__status").inner_text() == 'No routines or pages match "zzzqqq".'
+    assert results.locator("li").count() == 0
 
 
-def test_results_follow_the_colour_scheme(visit):
+def test_results_follow_the_colour_scheme(visit, search):
     """In dark mode the dialog is dark, its text light."""
     page = visit("blog/", color_scheme="dark")
     search(page, "kneecap")
@@ -113,7 +104,7 @@ def test_results_follow_the_colour_scheme(visit):
     assert colours[0] < 200 < colours[1]
 
 
-def test_search_is_accessible(visit):
+def test_search_is_accessible(visit, search):
     page = visit("blog/")
     search(page, "kneecap")
     result = Axe().run(page, context="dialog.site-search")

@@ -3,6 +3,8 @@
  * fetches only the chunks its words fall in. Results show as the reader
  * types, with the words found marked, and the steps they were found in.
  * Keys: "/" opens search, arrows move between results, Escape closes.
+ * The results list says which query it answers (data-query), and is
+ * aria-busy while a newer one is on its way.
  */
 (() => {
   const dialog = document.querySelector("dialog.site-search");
@@ -90,26 +92,33 @@
     }));
   };
 
+  const answered = (query, text) => {
+    say(text);
+    list.dataset.query = query;
+    list.setAttribute("aria-busy", "false");
+  };
+
   const search = async () => {
     const query = input.value.trim();
     const mine = ++asked;
+    list.setAttribute("aria-busy", "true");
     if (!query) {
       list.replaceChildren();
-      return say("");
+      return answered(query, "");
     }
     let found;
     try {
       const pagefind = await load();
       found = await pagefind.debouncedSearch(query, {}, 80);
     } catch {
-      return mine === asked && say(OFFLINE);
+      return mine === asked && answered(query, OFFLINE);
     }
     if (found === null || mine !== asked) return; // a newer keystroke took over
     const pages = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
     if (mine !== asked) return;
     show(pages);
     const count = found.results.length;
-    say(count === 0 ? `No routines or pages match "${query}".`
+    answered(query, count === 0 ? `No routines or pages match "${query}".`
       : `${siteWords.counted(count, "result")} for "${query}"${count > SHOWN ? `, the first ${SHOWN} shown` : ""}.`);
   };
 
