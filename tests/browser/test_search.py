@@ -142,7 +142,8 @@ def test_what_was_typed_can_be_searched_as_it_is(visit, search):
     expect(page.locator(".site-search__status")).to_have_text('No routines or pages match "trapezus".')
     assert page.locator(".site-search__results li").count() == 0
     assert page.locator(".site-search__as-typed").is_hidden()
-    assert page.evaluate("document.activeElement.classList.contains('site-search__input')"), "back in the field to type on"
+    typing = page.evaluate("document.activeElement.classList.contains('site-search__input')")
+    assert typing, "back in the field to type on"
     page.keyboard.press("Backspace")
     page.keyboard.type("s", delay=20)
     answer_to(page, "trapezus")

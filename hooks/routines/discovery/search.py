@@ -101,7 +101,9 @@ def vocabulary(fragments: list[Path]) -> list[str]:
     for fragment in fragments:
         data = gzip.decompress(fragment.read_bytes())
         if not data.startswith(_FRAGMENT_SIGNATURE):
-            raise IndexFailed(f"{fragment.name} is not a page fragment as Pagefind 1.5 writes them; check its format after an upgrade")
+            raise IndexFailed(
+                f"{fragment.name} is not a page fragment as Pagefind 1.5 writes them; check its format after an upgrade"
+            )
         page = json.loads(data[len(_FRAGMENT_SIGNATURE):])
         counts.update(_WORD.findall(page["content"].casefold()))
     return sorted(counts, key=lambda word: (-counts[word], word))

@@ -40,7 +40,8 @@ def test_a_stopped_index_leaves_the_last_one(tmp_path):
 
 def test_the_vocabulary_is_the_words_indexed_most_used_first(tmp_path):
     """Words of two letters or more, lower case, from the text Pagefind indexed and nothing it left out."""
-    root = site(tmp_path / "site", "Hold 30 s. Y O U, the shoulder: Shoulder roller <span data-pagefind-ignore>yoga</span>")
+    text = "Hold 30 s. Y O U, the shoulder: Shoulder roller <span data-pagefind-ignore>yoga</span>"
+    root = site(tmp_path / "site", text)
     write_index(root, "en")
     words = (root / FOLDER / VOCABULARY).read_text().split("\n")
     assert words[0] == "shoulder"
