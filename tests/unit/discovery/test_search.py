@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gzip
-import json
-
 from routines.discovery.search import FOLDER, VOCABULARY, Indexing, write_index
+from tests import searchable
 
 
 def site(root, words: str):
@@ -56,7 +54,6 @@ def test_headings_are_indexed_without_their_permalink_sign(tmp_path):
         '<h2 id="help">Help<a class="headerlink" href="#help">¶</a></h2><p>words</p></main></body></html>'
     )
     write_index(root, "en")
-    fragment = next((root / FOLDER / "fragment").iterdir())
-    page = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
+    [page] = searchable.fragments(root).values()
     assert [anchor["text"] for anchor in page["anchors"]] == ["Help"]
     assert "¶" not in page["content"]
