@@ -41,7 +41,8 @@ VOCABULARY = "words.txt"  # in FOLDER, beside the index it was made from
 # puts in every heading would end every result's title ("...help¶").
 LEFT_OUT = ".headerlink"
 # Pagefind's page fragments: gzip of this signature then the page as JSON
-# (pagefind_web_js/lib/coupled_search.ts reads them so); the fragment's
+# (Pagefind's pagefind/src/output/mod.rs writes them so, and its
+# pagefind_web_js/lib/coupled_search.ts reads them so); the fragment's
 # "content" is the text Pagefind indexed, its title included.
 _FRAGMENT_SIGNATURE = b"pagefind_dcd"
 # A word of the vocabulary: two letters or more. Single letters ("30 s", "Y O U")

@@ -104,7 +104,8 @@
   };
 
   // Pagefind forgives no typo, and matches a word it cannot find by the
-  // longest indexed word it starts with: "sholder" by the "s" of "30 s". So
+  // longest indexed word it starts with: "sholder" by the "s" of "30 s"
+  // (find_word_extensions in Pagefind's pagefind_web/src/search.rs). So
   // it is given only words the site has: one that a word of the vocabulary
   // starts with, or a word of it with an ending; any other is corrected to
   // the nearest, by the letters' edit distance (a neighbouring key costs
