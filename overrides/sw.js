@@ -9,14 +9,16 @@
  * - Anything else of the site's own (images, feeds): the network first.
  * - Nothing is fetched ahead: only what the reader asked for is kept, at most
  *   LIMIT entries per kind, the oldest going first. Other sites (the video
- *   host), video and audio files, and the search index are left alone.
+ *   host), video and audio files, and the search index are left alone; the
+ *   index's vocabulary (pagefind/words.txt, fetched when search opens) is
+ *   kept, network first, like the site's other files.
  */
 const VERSION = 1;
 const PAGES = `pages-v${VERSION}`;
 const FILES = `files-v${VERSION}`;
 const LIMIT = { [PAGES]: 60, [FILES]: 120 };
 const FINGERPRINT = /\.[0-9a-f]{6,}(\.min)?\.[a-z0-9]+$/;
-const SKIPPED = /\/pagefind\//;
+const SKIPPED = /\/pagefind\/(?!words\.txt$)/;
 
 self.addEventListener("install", () => self.skipWaiting());
 

@@ -1,7 +1,8 @@
 """What the search index reads of a written page, by the marks Pagefind follows.
 
 Pagefind reads the element marked `data-pagefind-body`, leaves out whatever
-is marked `data-pagefind-ignore` (and scripts, styles, templates), and makes
+is marked `data-pagefind-ignore` or told to leave out (headings' permalink
+signs), and scripts, styles and templates, and makes
 a sub-result of each heading with an id, holding the words up to the next.
 """
 
@@ -14,6 +15,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from routines.discovery.search import LEFT_OUT
+
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -23,7 +26,7 @@ def indexed(page: BeautifulSoup) -> Tag | None:
     if body is None:
         return None
     body = copy.copy(body)
-    for left_out in body.select("[data-pagefind-ignore], script, style, template, noscript, svg"):
+    for left_out in body.select(f"[data-pagefind-ignore], {LEFT_OUT}, script, style, template, noscript, svg"):
         left_out.decompose()
     return body
 

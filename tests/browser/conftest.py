@@ -83,3 +83,31 @@ def new_page(browser):
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def search():
+    """Open search from the header, type as a reader does, and wait for the answer to exactly what was typed.
+
+    Results come after a pause in typing, so a list shown earlier may answer
+    an earlier keystroke: the list says which query it answers (data-query)
+    and is aria-busy until the latest one's answer is shown.
+    """
+
+    def search_(page, words: str):
+        page.get_by_role("button", name="Search").click()
+        page.keyboard.type(words, delay=20)
+        return answer_to(page, words)
+
+    return search_
+
+
+def answer_to(page, words: str):
+    """The results list once it shows the answer to `words`, the whole input."""
+    results = page.locator(".site-search__results")
+    page.wait_for_function(
+        "(words) => { const list = document.querySelector('.site-search__results');"
+        " return list.dataset.query === words && list.getAttribute('aria-busy') === 'false'; }",
+        arg=words,
+    )
+    return results

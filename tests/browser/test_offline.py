@@ -113,3 +113,16 @@ def test_search_offline_says_it_needs_a_connection(new_page, own_site):
     page.get_by_role("button", name="Search").click()
     page.keyboard.type("knee", delay=20)
     expect(page.locator(".site-search__status")).to_have_text("Search needs a connection: the routines you opened before still open.")
+
+
+def test_search_keeps_its_vocabulary_once_opened(new_page, own_site):
+    """Search opened once online: its vocabulary stays with the site's files, Pagefind's index is left alone."""
+    site, url, down, up = own_site
+    page = visit_once(new_page, url)
+    page.goto(url + KNEE)  # now under the service worker
+    page.get_by_role("button", name="Search").click()
+    kept = kept_when(page, lambda kept: "/pagefind/words.txt" in kept["files-v1"])
+    assert [f for f in kept["files-v1"] if "/pagefind/" in f] == ["/pagefind/words.txt"]
+    down()
+    words = page.evaluate("fetch('/pagefind/words.txt').then((response) => response.text())").split("\n")
+    assert "kneecap" in words

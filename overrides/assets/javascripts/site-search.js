@@ -2,7 +2,12 @@
  * the index is fetched until the reader opens search; then each query
  * fetches only the chunks its words fall in. Results show as the reader
  * types, with the words found marked, and the steps they were found in.
- * Keys: "/" opens search, arrows move between results, Escape closes.
+ * A word the site does not have is corrected to the nearest one it has
+ * ("Showing 2 results for "trapezius""), with a button to search for what
+ * was typed instead. Keys: "/" opens search, arrows move between results,
+ * Escape closes.
+ * The results list says which query it answers (data-query), and is
+ * aria-busy while a newer one is on its way.
  */
 (() => {
   const dialog = document.querySelector("dialog.site-search");
@@ -11,6 +16,7 @@
 
   const input = dialog.querySelector(".site-search__input");
   const status = dialog.querySelector(".site-search__status");
+  const asTyped = dialog.querySelector(".site-search__as-typed");
   const list = dialog.querySelector(".site-search__results");
   const SHOWN = 10; // results shown at once; each costs a fragment fetch
   const STEPS = 3; // sub-results (the steps a word is in) shown per post
@@ -18,13 +24,20 @@
   const OFFLINE = "Search needs a connection: the routines you opened before still open.";
   let engine = null;
   let asked = 0; // the latest query's number: older answers are dropped
+  let uncorrected = false; // the reader asked for what they typed
 
+  // Pagefind, and the vocabulary the build wrote beside its index
+  // (hooks/routines/discovery/search.py): every word the index holds, the most used first.
   const load = () => {
-    engine ??= import(index.href).then(async (pagefind) => {
-      await pagefind.options({ baseUrl: new URL("..", index).pathname, excerptLength: 24 });
-      await pagefind.init();
-      return pagefind;
-    });
+    engine ??= Promise.all([
+      import(index.href).then(async (pagefind) => {
+        await pagefind.options({ baseUrl: new URL("..", index).pathname, excerptLength: 24 });
+        await pagefind.init();
+        return pagefind;
+      }),
+      fetch(new URL("words.txt", index)).then((response) => (response.ok ? response.text() : Promise.reject()))
+        .then((text) => text.split("\n")),
+    ]);
     engine.catch(() => { engine = null; }); // offline now: try again on the next keystroke
     return engine;
   };
@@ -90,27 +103,87 @@
     }));
   };
 
+  // Pagefind forgives no typo, and matches a word it cannot find by the
+  // longest indexed word it starts with: "sholder" by the "s" of "30 s"
+  // (find_word_extensions in Pagefind's pagefind_web/src/search.rs). So
+  // it is given only words the site has: one that a word of the vocabulary
+  // starts with, or a word of it with an ending; any other is corrected to
+  // the nearest, by the letters' edit distance (a neighbouring key costs
+  // half, a letter left out 0.9, so "rollr" is "roller" before "roll").
+  const ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+  const key = (letter) => {
+    const y = ROWS.findIndex((row) => row.includes(letter));
+    return [y, ROWS[y]?.indexOf(letter) + y / 2];
+  };
+  const neighbours = (a, b) => {
+    const [y, x] = key(a), [v, u] = key(b);
+    return y >= 0 && v >= 0 && Math.abs(y - v) < 2 && Math.abs(x - u) < 1.1;
+  };
+  const slips = (typed, word) => {
+    let before = [], row = [...Array(word.length + 1).keys()].map((j) => j * 0.9);
+    for (let i = 1; i <= typed.length; i++) {
+      const last = row;
+      row = [i];
+      for (let j = 1; j <= word.length; j++) {
+        const a = typed[i - 1], b = word[j - 1];
+        row[j] = Math.min(last[j] + 1, row[j - 1] + 0.9, last[j - 1] + (a === b ? 0 : neighbours(a, b) ? 0.5 : 1),
+          a === word[j - 2] && typed[i - 2] === b ? before[j - 2] + 1 : Infinity);
+      }
+      before = last;
+    }
+    return row[word.length];
+  };
+  const has = (vocabulary, typed) => /\d/.test(typed) || vocabulary.some((word) =>
+    word.startsWith(typed) || (typed.startsWith(word) && /^(s|es|ed|ing|ly)$/.test(typed.slice(word.length))));
+  const nearest = (vocabulary, typed) => {
+    let found, most = typed.length < 3 ? 0 : typed.length < 5 ? 1 : typed.length < 9 ? 1.5 : 2;
+    for (const word of vocabulary) {
+      if (Math.abs(word.length - typed.length) > most) continue;
+      const cost = slips(typed, word);
+      if (cost < most || (cost === most && !found)) [found, most] = [word, cost];
+    }
+    return found;
+  };
+
+  const answered = (query, text) => {
+    say(text);
+    list.dataset.query = query;
+    list.setAttribute("aria-busy", "false");
+  };
+
   const search = async () => {
     const query = input.value.trim();
     const mine = ++asked;
+    list.setAttribute("aria-busy", "true");
+    asTyped.hidden = true;
     if (!query) {
       list.replaceChildren();
-      return say("");
+      return answered(query, "");
     }
-    let found;
+    let found, meant;
     try {
-      const pagefind = await load();
-      found = await pagefind.debouncedSearch(query, {}, 80);
+      const [pagefind, vocabulary] = await load();
+      // One pause in typing for both the check and Pagefind, in place of
+      // Pagefind's debouncedSearch: the check runs first, for the last keystroke only.
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      if (mine !== asked) return; // a newer keystroke took over
+      const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      meant = words.map((typed) => (has(vocabulary, typed) ? typed : !uncorrected && nearest(vocabulary, typed)));
+      meant = meant.every(Boolean) && meant.join(" ");
+      found = meant ? await pagefind.search(meant) : { results: [] };
+      if (meant === words.join(" ")) meant = "";
     } catch {
-      return mine === asked && say(OFFLINE);
+      return mine === asked && answered(query, OFFLINE);
     }
-    if (found === null || mine !== asked) return; // a newer keystroke took over
+    if (mine !== asked) return;
     const pages = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
     if (mine !== asked) return;
     show(pages);
     const count = found.results.length;
-    say(count === 0 ? `No routines or pages match "${query}".`
-      : `${siteWords.counted(count, "result")} for "${query}"${count > SHOWN ? `, the first ${SHOWN} shown` : ""}.`);
+    asTyped.hidden = !meant;
+    asTyped.textContent = `Search for "${query}" instead`;
+    answered(query, count === 0 ? `No routines or pages match "${query}".`
+      : `${meant ? "Showing " : ""}${siteWords.counted(count, "result")} for "${meant || query}"${count > SHOWN ? `, the first ${SHOWN} shown` : ""}.`);
   };
 
   // Arrow keys walk the input and the result links, in order; Escape closes.
@@ -130,7 +203,15 @@
   const typing = (target) => target.closest("input, textarea, select, [contenteditable], dialog[open]");
 
   opener.addEventListener("click", open);
-  input.addEventListener("input", search);
+  input.addEventListener("input", () => {
+    uncorrected = false;
+    search();
+  });
+  asTyped.addEventListener("click", () => {
+    uncorrected = true;
+    input.focus();
+    search();
+  });
   dialog.addEventListener("keydown", walk);
   dialog.addEventListener("click", (event) => {
     // A tap outside the panel (on the backdrop) or on Close closes it.
