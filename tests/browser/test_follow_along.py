@@ -603,6 +603,12 @@ def test_full_screen_where_the_browser_offers_it(visit):
     page.wait_for_function("document.fullscreenElement === null")
 
 
+def test_rep_pace_is_offered_only_where_there_are_reps(visit):
+    """A routine of timed steps only has no pace to choose."""
+    assert start(visit(EVERY)).get_by_label("Rep pace").is_visible()
+    assert not start(visit("blog/2023/05/01/calf-release-filmed-at-home/")).get_by_label("Rep pace").is_visible()
+
+
 def test_time_taken_counts_skipped_steps(visit):
     """Every step skipped: the time taken is never 0:00, and says what was skipped."""
     page = visit()

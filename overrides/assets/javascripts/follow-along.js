@@ -53,6 +53,7 @@
         this.ui.sound.checked = load(STORE + "sound", true) === true;
         this.ui.tempo.value = String(load(STORE + "tempo", 1));
         this.button.fullscreen.hidden = !document.fullscreenEnabled;
+        this.ui.tempo.closest("label").hidden = !this.data.steps.some((step) => step.plan.some((part) => part.kind === "reps"));
         this.hint = this.ui.last.textContent;
       }
       for (const type of ["click", "change"]) this.addEventListener(type, this);
