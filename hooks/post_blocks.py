@@ -17,7 +17,9 @@ from routines.engine import settings
 from routines.engine.state import build_of
 from routines.engine.step_markdown import StepMarkdown
 from routines.model.post import Post
-from routines.rendering.blocks import Paper, assemble, render_routine, render_start, render_video, routine_view, video_view
+from routines.rendering.blocks import (
+    Paper, assemble, render_routine, render_start, render_video, routine_view, video_view, yield_ids,
+)
 from routines.serving.incremental import session
 
 
@@ -28,10 +30,21 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         return html
     serving = session()
     if serving is None:
-        return assemble(html, *_blocks(post, page, config, files))
-    # Under `serve`, made again only when the post, its address or a file it names changed.
-    key = ("blocks", post, page.file.src_uri, page.file.url, page.canonical_url, page.abs_url)
-    return assemble(html, *serving.memo.make(key, files, lambda lookups: _blocks(post, page, config, lookups)))
+        blocks = _blocks(post, page, config, files)
+    else:
+        # Under `serve`, made again only when the post, its address or a file it names changed.
+        key = ("blocks", post, page.file.src_uri, page.file.url, page.canonical_url, page.abs_url)
+        blocks = serving.memo.make(key, files, lambda lookups: _blocks(post, page, config, lookups))
+    html, renamed = yield_ids(html, "".join(blocks))
+    _rename_in_toc(page.toc, renamed)
+    return assemble(html, *blocks)
+
+
+def _rename_in_toc(toc, renamed: dict[str, str]) -> None:
+    """The page's table of contents follows the headings whose ids gave way to the cards'."""
+    for link in toc or ():
+        link.id = renamed.get(link.id, link.id)
+        _rename_in_toc(link.children, renamed)
 
 
 def _blocks(post: Post, page: Page, config: MkDocsConfig, files: Files) -> tuple[str, str, str]:

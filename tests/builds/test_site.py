@@ -229,3 +229,16 @@ def test_a_stylesheet_listed_but_missing_is_one_line(tmp_path):
     result = build(root)
     assert result.returncode == 1 and "Traceback" not in result.output
     assert "mkdocs.yml: extra_css: assets/stylesheets/prnt.css is not in overrides/ or docs/; fix the path" in result.output
+
+
+def test_a_heading_titled_like_a_card_leaves_the_card_its_address(tmp_path):
+    """`## Step 2` and `## Routine` in the prose: #step-2 and #routine still land on the cards, the contents on the headings."""
+    text = post_text(knee()).replace("<!-- more -->", "<!-- more -->\n\n## Routine\n\nWhy this routine.\n\n## Step 2\n\nA note.\n")
+    root = make_site(tmp_path, {"blog/posts/knee.md": text})
+    result = build(root)
+    assert result.returncode == 0, result.output
+    page = BeautifulSoup(next((root / "site" / "blog").glob("*/*/*/*/index.html")).read_text(), "html.parser")
+    assert page.select_one("#step-2").name == "li" and page.select_one("#routine").name == "section"
+    assert [h.get("id") for h in page.select("article h2") if h.get_text(strip=True).rstrip("¶") in ("Routine", "Step 2")] == ["routine-1", "step-2-1"]
+    contents = [a["href"] for a in page.select(".md-sidebar--secondary a.md-nav__link")]
+    assert "#routine-1" in contents and "#step-2-1" in contents

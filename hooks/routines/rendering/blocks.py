@@ -258,6 +258,34 @@ def assemble(html: str, routine_block: str = "", video_block: str = "", start_bl
     return under_title(html, start_block) if start_block else html
 
 
+def yield_ids(html: str, blocks: str) -> tuple[str, dict[str, str]]:
+    """The prose with each heading id the blocks also use renamed (`step-2` -> `step-2-1`), and the renames.
+
+    The blocks' ids (`#routine`, `#step-2`, `#video`) are the public markup
+    that links and QR codes point at: a heading the author titled "Step 2"
+    gets another id rather than taking the card's.
+    """
+    taken = set(_ID.findall(blocks)) | set(_ID.findall(html))
+    renamed: dict[str, str] = {}
+
+    def rename(found: re.Match[str]) -> str:
+        old = found["id"]
+        if old not in _ID.findall(blocks):
+            return found[0]
+        number = 1
+        while f"{old}-{number}" in taken:
+            number += 1
+        renamed[old] = new = f"{old}-{number}"
+        taken.add(new)
+        return found[0].replace(f'id="{old}"', f'id="{new}"')
+
+    return _HEADING_ID.sub(rename, html), renamed
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+_HEADING_ID = re.compile(r'<h[1-6]\b[^>]*\bid="(?P<id>[^"]+)"', re.IGNORECASE)
+
+
 def under_title(html: str, block: str) -> str:
     """Put a block just after the body's first `</h1>`, or before everything when it has none."""
     end = _TITLE_END.search(html)

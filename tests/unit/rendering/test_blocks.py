@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from routines.rendering.blocks import assemble
+from routines.rendering.blocks import assemble, yield_ids
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,12 @@ def test_video_without_routine_goes_at_its_marker_or_last():
 def test_start_goes_right_under_the_title(html, placed):
     """"Start routine" follows the body's first `<h1>`; without one it comes first, just under the theme's title."""
     assert assemble(html, "[R]", "", "[S]") == placed
+
+
+def test_headings_give_way_to_the_cards_ids():
+    """A prose heading titled "Step 2" or "Routine" gets another id; the cards keep theirs, which links point at."""
+    prose = '<h2 id="routine">Routine</h2><h2 id="step-2">Step 2</h2><h2 id="step-2-1">Taken</h2><h2 id="why">Why</h2>'
+    blocks = '<section id="routine"><li id="step-1"></li><li id="step-2"></li></section>'
+    html, renamed = yield_ids(prose, blocks)
+    assert renamed == {"routine": "routine-1", "step-2": "step-2-2"}
+    assert html == '<h2 id="routine-1">Routine</h2><h2 id="step-2-2">Step 2</h2><h2 id="step-2-1">Taken</h2><h2 id="why">Why</h2>'
