@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -158,6 +159,56 @@ class EachWord(Text):
         return word
 
 
+class RelatedLinks(Type):
+    """`links:`, the related links Material's blog lists beside a post: pages of the site, or titled web addresses.
+
+    Each item is a page's path in docs/ (`blog/posts/knee.md`, its title
+    shown), `Title: address` (a web address or a page), or `Section:` with
+    items of its own. Anything else shows as "None" or a dead link.
+    """
+
+    SAFE_SCHEMES = ("http", "https", "mailto")
+
+    def parse(self, value, path, check):
+        if not isinstance(value, list):
+            return check.report(path, f"must be a list of pages (blog/posts/knee.md) or titled links ('Title': https://...), {check.got(path, value)}")
+        for index, item in enumerate(value):
+            where = path + (index,)
+            if isinstance(item, dict) and len(item) == 1:
+                (title, target), = item.items()
+                if not isinstance(title, str) or not title.strip():
+                    check.report(where, f"a link's title must be text, {check.got(where, title)}")
+                elif isinstance(target, list):
+                    self.parse(target, where + (title,), check)
+                else:
+                    self._target(target, where + (title,), check)
+            elif isinstance(item, str) and re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", item.strip()):
+                check.report(where, f"a web address needs a title, shown as the link: - 'Title': {item.strip()}")
+            elif isinstance(item, str):
+                self._target(item, where, check)
+            else:
+                check.report(where, f"must be a page (blog/posts/knee.md) or one 'Title': address, {check.got(where, item)}")
+        return value
+
+    def _target(self, target, path, check) -> None:
+        if not isinstance(target, str) or not target.strip():
+            check.report(path, f"must be a web address or a page of the site, {check.got(path, target)}")
+            return
+        scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", target.strip())
+        if scheme and scheme[1].lower() not in self.SAFE_SCHEMES:
+            check.report(path, f"{scheme[1]}: links are not allowed; link a web page (https://...) or a page of the site")
+        elif not scheme:
+            page = target.strip().split("#")[0].lstrip("/")
+            if not os.path.isfile(os.path.join(check.site.docs_dir, page)):
+                check.report(path, f"file not found: docs/{page}; related links are paths from docs/, like blog/posts/knee.md")
+
+    def json_schema(self, site):
+        page = {"type": "string", "pattern": "^(?![a-zA-Z][a-zA-Z0-9+.-]*:)"}
+        address = {"type": "string", "pattern": "^((?![a-zA-Z][a-zA-Z0-9+.-]*:)|([hH][tT][tT][pP][sS]?|[mM][aA][iI][lL][tT][oO]):)"}
+        titled = {"type": "object", "minProperties": 1, "maxProperties": 1, "additionalProperties": {"anyOf": [address, {"type": "array"}]}}
+        return {"type": "array", "items": {"anyOf": [page, titled]}}
+
+
 class SetCount(Integer):
     """`sets:`; `2x12`, as clinics write a dose, is split for the author."""
 
@@ -259,7 +310,8 @@ POST = Record(
         Field("video", VideoField()),
         Field("routine", ROUTINE),
         Field("booking", Boolean(), help="false leaves out the booking invitation under this post"),
-        *(Field(key, Anything()) for key in MATERIAL_KEYS),
+        Field("links", RelatedLinks(), help="related links: pages of the site (blog/posts/knee.md) or 'Title': https://..."),
+        *(Field(key, Anything()) for key in MATERIAL_KEYS if key != "links"),
     ),
     build=_make_post,
     rules=(Rule(_video_at_needs_video, {

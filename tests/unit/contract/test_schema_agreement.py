@@ -19,7 +19,7 @@ BEYOND_JSON_SCHEMA = {
     "local video missing", "local video outside docs", "poster missing", "video_at after the end",
     "routine marker twice", "video marker without video", "routine marker without routine", "routine above more",
     "broken YAML", "tab indentation", "duplicate field", "date in quotes",
-    "cue ran on into the next", "field indented too far", "item indented too far", "each a plural", "updated before created",
+    "cue ran on into the next", "field indented too far", "item indented too far", "each a plural", "updated before created", "related link to a missing page",
 }
 
 
