@@ -1,4 +1,4 @@
-"""Author tools: `python -m routines new|check|schema|unpublished|deploy|undo-deploy` (run by `make post`, `make check`, ...)."""
+"""Author tools: `python -m routines new|check|schema|unpublished|address|deploy|undo-deploy` (run by `make post`, `make check`, ...)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from .contract.fields import post_schema
 from .contract.project import Project, load_project
 from .discovery.catalog import slug as slugify
 from .model.units import plural
+from .publishing.address import address_problems
 from .publishing.deploy import Refused, publish, refusals, shared, undo
 
 SCHEMA_FILE = "post.schema.json"
@@ -123,11 +124,28 @@ def unpublished(project: Project) -> int:
     return 0
 
 
+def addresses_of(project: Project) -> list[str]:
+    """The practice's addresses in mkdocs.yml that cannot go on the public web, one line each with the fix."""
+    return address_problems({"site_url": project.site_url, "extra.booking.url": project.booking_url}, project.shown(project.config_file))
+
+
+def address(project: Project, publishing: bool) -> int:
+    """Say what a placeholder address would do to a published site; refuse it when the build is to be published.
+
+    A build to look at (the tests, a preview) may keep the example address;
+    only a build for the public web must not.
+    """
+    lines = addresses_of(project)
+    for line in lines:
+        print(line if publishing else f"{line} (this build is fine to look at, not to publish)", file=sys.stderr)
+    return 1 if publishing and lines else 0
+
+
 def deploy(project: Project, site: Path | None) -> int:
-    """Refuse, with the fix, to publish what is not shared; with `site`, publish it on top of what is live."""
+    """Refuse, with the fix, to publish what is not shared or not addressed; with `site`, publish it on top of what is live."""
     try:
         where = shared(project.root)
-        lines = refusals(project.root, where)
+        lines = addresses_of(project) + refusals(project.root, where)
         if lines:
             raise Refused(lines + [f"make deploy publishes only what is committed and pushed to {where.remote} ({where.url}), so no one's post goes missing"])
         if site is None:
@@ -173,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate every post without building")
     commands.add_parser("schema", help=f"write {SCHEMA_FILE}")
     commands.add_parser("unpublished", help="list the posts a build leaves out, and why")
+    addressing = commands.add_parser("address", help="name a placeholder site_url (or booking address); with --publish, refuse it")
+    addressing.add_argument("--publish", action="store_true", help="the build is for the public web: a placeholder fails")
     publishing = commands.add_parser("deploy", help="refuse to publish what is not shared; with a site folder, publish it")
     publishing.add_argument("site", nargs="?", type=Path, help="the built site to publish; without it, only check")
     commands.add_parser("undo-deploy", help="publish again the site as it was before the last publish")
@@ -184,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(project)
     if args.command == "unpublished":
         return unpublished(project)
+    if args.command == "address":
+        return address(project, args.publish)
     if args.command == "deploy":
         return deploy(project, args.site)
     if args.command == "undo-deploy":
