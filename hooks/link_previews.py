@@ -13,11 +13,13 @@ import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from routines.discovery.pages import BLOG, list_description
 from routines.engine import settings
+from routines.engine.blog_views import list_view
 from routines.engine.feeds import fill_card_lengths
 from routines.engine.state import build_of
 from routines.rendering.cards import card_png
@@ -36,15 +38,25 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> st
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    """`on_page_context`: the page's preview, and for a post its card drawn (or found in the cache)."""
+    """`on_page_context`: the page's preview, and for a post its card drawn (or found in the cache).
+
+    A blog list page (index, category, archive) gets a description of its own
+    in `page.meta`, which Material's `<meta name="description">` prints.
+    """
     site_url = config.site_url or "/"
     url = page.canonical_url or urljoin(site_url, page.url)
     description = config.site_description or ""
     post = build_of(config).model(page.file.src_uri)
     if post is None:
-        # Page titles may hold markup or entities (front matter is escaped for Material): as text.
+        # Page titles and descriptions may hold markup or entities (front matter is escaped for Material): as text.
         title = config.site_name if page.is_homepage or not page.title else Markup(page.title).striptags()
-        page.preview = page_preview(title, url, site_url, config.site_name, description)
+        own = Markup(page.meta.get("description") or "").striptags()
+        view = list_view(page)
+        if view is not None:
+            kind, name, number = view
+            own = list_description(kind, name, number, own if kind == BLOG else "")
+            page.meta["description"] = str(escape(own))
+        page.preview = page_preview(title, url, site_url, config.site_name, description, own)
     else:
         page.preview = post_preview(post, url, description)
         page.preview_card = card_png(post_card(post, config.site_name), settings.kept_in(config, "cards"))
