@@ -14,7 +14,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export ENGINE ?= mkdocs
 export TITLE
 
-.PHONY: serve build test bench browser clean post check schema deploy undo-deploy editor same-site
+.PHONY: serve build test bench browser clean post check schema deploy record-addresses undo-deploy editor same-site
 
 serve: $(READY)  ## the site with live reload on http://127.0.0.1:8000
 	$(PYTHON) -m $(ENGINE) serve --livereload --dirty
@@ -38,6 +38,11 @@ deploy: $(READY)  ## publish what is shared on main: check, build, then add it t
 	@$(ROUTINES) deploy
 	@$(MAKE) --no-print-directory build PUBLISH=1
 	@$(ROUTINES) deploy site
+
+# After a publish made elsewhere (the Pages workflow): the addresses it published
+# join addresses.yml, committed and pushed, so they redirect once a post moves.
+record-addresses: $(READY)  ## add every published post's address to addresses.yml, commit and push it
+	@$(ROUTINES) record
 
 undo-deploy: $(READY)  ## put the site as it was before the last make deploy back online
 	@$(ROUTINES) undo-deploy

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -74,3 +76,28 @@ def test_make_deploy_refuses_the_example_address_before_building(tmp_path):
             " (like https://www.your-practice.com/) before publishing") in refused.stderr.splitlines()
     assert not (root / "site").exists()
     assert "gh-pages" not in git(tmp_path / "shared.git", "branch", "--list")
+
+
+def test_a_published_address_keeps_leading_to_its_post_after_the_slug_changes(tmp_path):
+    """Published, then re-slugged and published again: the old address is a redirect to the new one, recorded with no hand edit."""
+    root = project(tmp_path)
+    remote = tmp_path / "shared.git"
+    assert make(root, "deploy").returncode == 0
+    old = "blog/2024/01/17/knee-pain-self-massage-stretch/"
+    assert old in git(remote, "show", "main:addresses.yml")  # recorded and shared by the publish itself
+    git(root, "pull", "-q")
+    post = root / "docs" / "blog" / "posts" / "knee-pain-self-massage-stretch.md"
+    post.write_text(post.read_text().replace("slug: knee-pain-self-massage-stretch", "slug: knee-reset"))
+    git(root, "commit", "-q", "-am", "A shorter address for the knee routine")
+    git(root, "push", "-q")
+    checked = make(root, "check")
+    assert ("docs/blog/posts/knee-pain-self-massage-stretch.md: its published address"
+            f" /{old} will redirect to /blog/2024/01/17/knee-reset/") in checked.stdout
+    done = make(root, "deploy")
+    assert done.returncode == 0, done.stdout + done.stderr
+    redirect = git(remote, "show", f"gh-pages:{old}index.html")
+    target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', redirect).group(1)
+    followed = posixpath.normpath(posixpath.join(old, target)) + "/index.html"
+    assert followed == "blog/2024/01/17/knee-reset/index.html"
+    assert "Knee Pain? Try This Self Massage" in git(remote, "show", f"gh-pages:{followed}")
+    assert "blog/2024/01/17/knee-reset/" in git(remote, "show", "main:addresses.yml")
