@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -27,22 +27,25 @@ from routines.rendering.previews import POST_CARD, SITE_CARD, page_preview, post
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    """`on_page_content`: a post's card is its feed items' image.
+    """`on_page_content`: a post's card is its feed items' image; a blog list page gets a description of its own.
 
     mkdocs-rss-plugin takes `image` (a path from the site's root) from the
-    page's front matter as it reads the page, at priority -75.
+    page's front matter as it reads the page, at priority -75. The
+    description goes into `page.meta`, which Material's `<meta name="description">`
+    prints, before literal_text escapes it (-100) and before `serve` signs
+    the page's front matter (incremental, `on_env`).
     """
     if build_of(config).model(page.file.src_uri) is not None:
         page.meta["image"] = posixpath.join(posixpath.dirname(page.file.dest_uri), POST_CARD)
+    view = list_view(page)
+    if view is not None:
+        kind, name, number = view
+        page.meta["description"] = list_description(kind, name, number, page.meta.get("description") or "" if kind == BLOG else "")
     return html
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    """`on_page_context`: the page's preview, and for a post its card drawn (or found in the cache).
-
-    A blog list page (index, category, archive) gets a description of its own
-    in `page.meta`, which Material's `<meta name="description">` prints.
-    """
+    """`on_page_context`: the page's preview, and for a post its card drawn (or found in the cache)."""
     site_url = config.site_url or "/"
     url = page.canonical_url or urljoin(site_url, page.url)
     description = config.site_description or ""
@@ -51,11 +54,6 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
         # Page titles and descriptions may hold markup or entities (front matter is escaped for Material): as text.
         title = config.site_name if page.is_homepage or not page.title else Markup(page.title).striptags()
         own = Markup(page.meta.get("description") or "").striptags()
-        view = list_view(page)
-        if view is not None:
-            kind, name, number = view
-            own = list_description(kind, name, number, own if kind == BLOG else "")
-            page.meta["description"] = str(escape(own))
         page.preview = page_preview(title, url, site_url, config.site_name, description, own)
     else:
         page.preview = post_preview(post, url, description)
