@@ -21,8 +21,8 @@ from routines.discovery.pages import BLOG, list_description
 from routines.engine import settings
 from routines.engine.blog_views import list_view
 from routines.engine.feeds import fill_card_lengths
-from routines.engine.state import build_of
-from routines.rendering.cards import card_png
+from routines.engine.state import build_of, current
+from routines.rendering.cards import CardDrawing
 from routines.rendering.previews import POST_CARD, SITE_CARD, page_preview, post_card, post_preview, site_card
 
 
@@ -44,6 +44,17 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> st
     return html
 
 
+def on_nav(nav, *, config: MkDocsConfig, files) -> None:
+    """`on_nav`: start drawing every published post's card on every core; pages take theirs as they are written."""
+    build = build_of(config)
+    build.cards = CardDrawing(settings.kept_in(config, "cards"))
+    build.cards.start(site_card(config.site_name, config.site_description or ""))
+    for post in settings.published_posts(config):
+        model = build.model(post.file.src_uri)
+        if model is not None:
+            build.cards.start(post_card(model, config.site_name))
+
+
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
     """`on_page_context`: the page's preview, and for a post its card drawn (or found in the cache)."""
     site_url = config.site_url or "/"
@@ -57,7 +68,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
         page.preview = page_preview(title, url, site_url, config.site_name, description, own)
     else:
         page.preview = post_preview(post, url, description)
-        page.preview_card = card_png(post_card(post, config.site_name), settings.kept_in(config, "cards"))
+        page.preview_card = build_of(config).cards.png(post_card(post, config.site_name))
     return context
 
 
@@ -80,5 +91,14 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     target = site / SITE_CARD
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(card_png(site_card(config.site_name, config.site_description or ""), settings.kept_in(config, "cards")), target)
+    cards = build_of(config).cards
+    shutil.copyfile(cards.png(site_card(config.site_name, config.site_description or "")), target)
+    cards.close()
     fill_card_lengths(site, config.site_url or "")
+
+
+def on_build_error(*, error: Exception) -> None:
+    """`on_build_error`: stop drawing the cards of a build that failed."""
+    build = current()
+    if build is not None and build.cards is not None:
+        build.cards.close()
