@@ -166,8 +166,8 @@ def deploy(project: Project, site: Path | None) -> int:
         for line in refused.lines:
             print(line, file=sys.stderr)
         return 1
-    address = project.site_url or "the address set up for the site"
-    print(f"published {commit} to the {where.remote} branch gh-pages ({where.url}); the site shows it at {address} within a few minutes")
+    live_at = project.site_url or "the address set up for the site"
+    print(f"published {commit} to the {where.remote} branch gh-pages ({where.url}); the site shows it at {live_at} within a few minutes")
     print("to put the previous site back: make undo-deploy")
     return record(project)
 
