@@ -7,21 +7,26 @@ ROUTINES := PYTHONPATH=hooks $(PYTHON) -m routines
 LIGHTHOUSE := .tools/node_modules/.bin/lighthouse
 REMARK   := node_modules/.bin/remark
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 # The engine that builds the site: mkdocs, or properdocs (its maintained fork,
 # same mkdocs.yml, hooks and plugins): `ENGINE=properdocs make serve`. The
 # tests build with it too.
 export ENGINE ?= mkdocs
 export TITLE
 
-.PHONY: serve build test bench browser clean post check schema deploy undo-deploy editor same-site
+.PHONY: serve build test bench browser clean post check schema deploy record-addresses undo-deploy editor same-site
 
 serve: $(READY)  ## the site with live reload on http://127.0.0.1:8000
 	$(PYTHON) -m $(ENGINE) serve --livereload --dirty
 
 # Build beside site/ and swap only when everything passed, so a failed build
-# leaves the last good site exactly as it was.
-build: $(READY)  ## check, then a strict build into site/
+# leaves the last good site exactly as it was. A placeholder site_url is named
+# on every build but refused only by a build for the public web (PUBLISH=1,
+# as make deploy and the publishing workflow build): the tests and a preview
+# build the shipped mkdocs.yml, whose example address must still build.
+build: $(READY)  ## check, then a strict build into site/ (PUBLISH=1: refuse a placeholder site_url)
 	$(ROUTINES) check
+	@$(ROUTINES) address $(if $(PUBLISH),--publish)
 	rm -rf .site.new
 	$(PYTHON) -m $(ENGINE) build --strict --site-dir .site.new || { rm -rf .site.new; exit 1; }
 	rm -rf .site.old && { [ ! -d site ] || mv site .site.old; } && mv .site.new site && rm -rf .site.old
@@ -31,8 +36,13 @@ build: $(READY)  ## check, then a strict build into site/
 # never by force: a colleague's post is never removed, and every publish can be undone.
 deploy: $(READY)  ## publish what is shared on main: check, build, then add it to the gh-pages branch
 	@$(ROUTINES) deploy
-	@$(MAKE) --no-print-directory build
+	@$(MAKE) --no-print-directory build PUBLISH=1
 	@$(ROUTINES) deploy site
+
+# After a publish made elsewhere (the Pages workflow): the addresses it published
+# join addresses.yml, committed and pushed, so they redirect once a post moves.
+record-addresses: $(READY)  ## add every published post's address to addresses.yml, commit and push it
+	@$(ROUTINES) record
 
 undo-deploy: $(READY)  ## put the site as it was before the last make deploy back online
 	@$(ROUTINES) undo-deploy

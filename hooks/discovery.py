@@ -99,3 +99,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 def _href(page: Page):
     """Site URLs made relative to the page."""
     return lambda url: get_relative_url(url, page.url)
+
+
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    """`on_template_context`: the 404 page lists the newest routines, so a wrong address still leads somewhere."""
+    if template_name == "404.html":
+        context["latest"] = build_of(config).catalog.latest_routines(5)
+    return context

@@ -17,22 +17,42 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from routines.discovery.pages import BLOG, list_description
 from routines.engine import settings
+from routines.engine.blog_views import list_view
 from routines.engine.feeds import fill_card_lengths
-from routines.engine.state import build_of
-from routines.rendering.cards import card_png
+from routines.engine.state import build_of, current
+from routines.rendering.cards import CardDrawing
 from routines.rendering.previews import POST_CARD, SITE_CARD, page_preview, post_card, post_preview, site_card
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    """`on_page_content`: a post's card is its feed items' image.
+    """`on_page_content`: a post's card is its feed items' image; a blog list page gets a description of its own.
 
     mkdocs-rss-plugin takes `image` (a path from the site's root) from the
-    page's front matter as it reads the page, at priority -75.
+    page's front matter as it reads the page, at priority -75. The
+    description goes into `page.meta`, which Material's `<meta name="description">`
+    prints, before literal_text escapes it (-100) and before `serve` signs
+    the page's front matter (incremental, `on_env`).
     """
     if build_of(config).model(page.file.src_uri) is not None:
         page.meta["image"] = posixpath.join(posixpath.dirname(page.file.dest_uri), POST_CARD)
+    view = list_view(page)
+    if view is not None:
+        kind, name, number = view
+        page.meta["description"] = list_description(kind, name, number, page.meta.get("description") or "" if kind == BLOG else "")
     return html
+
+
+def on_nav(nav, *, config: MkDocsConfig, files) -> None:
+    """`on_nav`: start drawing every published post's card on every core; pages take theirs as they are written."""
+    build = build_of(config)
+    build.cards = CardDrawing(settings.kept_in(config, "cards"))
+    build.cards.start(site_card(config.site_name, config.site_description or ""))
+    for post in settings.published_posts(config):
+        model = build.model(post.file.src_uri)
+        if model is not None:
+            build.cards.start(post_card(model, config.site_name))
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -42,12 +62,13 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
     description = config.site_description or ""
     post = build_of(config).model(page.file.src_uri)
     if post is None:
-        # Page titles may hold markup or entities (front matter is escaped for Material): as text.
+        # Page titles and descriptions may hold markup or entities (front matter is escaped for Material): as text.
         title = config.site_name if page.is_homepage or not page.title else Markup(page.title).striptags()
-        page.preview = page_preview(title, url, site_url, config.site_name, description)
+        own = Markup(page.meta.get("description") or "").striptags()
+        page.preview = page_preview(title, url, site_url, config.site_name, description, own)
     else:
         page.preview = post_preview(post, url, description)
-        page.preview_card = card_png(post_card(post, config.site_name), settings.kept_in(config, "cards"))
+        page.preview_card = build_of(config).cards.png(post_card(post, config.site_name))
     return context
 
 
@@ -70,5 +91,14 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     target = site / SITE_CARD
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(card_png(site_card(config.site_name, config.site_description or ""), settings.kept_in(config, "cards")), target)
+    cards = build_of(config).cards
+    shutil.copyfile(cards.png(site_card(config.site_name, config.site_description or "")), target)
+    cards.close()
     fill_card_lengths(site, config.site_url or "")
+
+
+def on_build_error(*, error: Exception) -> None:
+    """`on_build_error`: stop drawing the cards of a build that failed."""
+    build = current()
+    if build is not None and build.cards is not None:
+        build.cards.close()

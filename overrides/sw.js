@@ -7,7 +7,9 @@
  *   from the cache first, since their content never changes under that name;
  *   a new build's file replaces the older one of the same name.
  * - Anything else of the site's own (images, feeds): the network first.
- * - Nothing is fetched ahead: only what the reader asked for is kept, at most
+ * - Offline, a page never kept: the site's offline page (503.html), the one
+ *   thing fetched when the worker installs.
+ * - Nothing else is fetched ahead: only what the reader asked for is kept, at most
  *   LIMIT entries per kind, the oldest going first. Other sites (the video
  *   host), video and audio files, and the search index are left alone; the
  *   index's vocabulary (pagefind/words.txt, fetched when search opens) is
@@ -20,11 +22,19 @@ const LIMIT = { [PAGES]: 60, [FILES]: 120 };
 const FINGERPRINT = /\.[0-9a-f]{6,}(\.min)?\.[a-z0-9]+$/;
 const SKIPPED = /\/pagefind\/(?!words\.txt$)/;
 
-self.addEventListener("install", () => self.skipWaiting());
+// Offline, a page this device never kept opens the site's own offline page
+// (503.html: the saved routines and a link home), fetched when the worker installs.
+const OFFLINE = `offline-v${VERSION}`;
+const OFFLINE_PAGE = new URL("503.html", self.registration.scope).href;
+
+self.addEventListener("install", (event) => {
+  self.skipWaiting();
+  event.waitUntil(caches.open(OFFLINE).then((cache) => cache.add(OFFLINE_PAGE)).catch(() => {}));
+});
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    const keep = new Set([PAGES, FILES]);
+    const keep = new Set([PAGES, FILES, OFFLINE]);
     for (const name of await caches.keys()) if (!keep.has(name)) await caches.delete(name);
     await self.clients.claim();
   })());
@@ -67,6 +77,8 @@ async function networkFirst(request, name) {
     // A clip's address (?t=90) is the same page.
     const copy = await cache.match(request) ?? await cache.match(request, { ignoreSearch: true });
     if (copy) return copy;
+    const spare = name === PAGES && await caches.match(OFFLINE_PAGE, { cacheName: OFFLINE });
+    if (spare) return spare;
     throw offline;
   }
 }

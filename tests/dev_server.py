@@ -66,7 +66,7 @@ class DevServer:
         self.log = scratch / "serve.log"
 
     def __enter__(self) -> DevServer:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(self._tmp)}
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "TMPDIR": str(self._tmp)}
         with open(self.log, "w") as log:
             self._process = subprocess.Popen(
                 [sys.executable, "-m", ENGINE, *self.args, "--dev-addr", f"127.0.0.1:{self.port}"],
@@ -113,7 +113,7 @@ def clean_build(root: Path, url: str) -> Path:
         "finally:\n"
         "    config.plugins.on_shutdown()\n"
     )
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     result = subprocess.run([sys.executable, "-c", script, str(site), url], cwd=root, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     return site

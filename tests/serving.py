@@ -26,6 +26,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             if not self.path.split("?")[0].endswith("/"):
                 return super().send_head()  # the redirect to the folder's address
             path = path / "index.html"
+        missing = Path(self.directory) / "404.html"
+        if not path.exists() and missing.is_file():
+            return self._not_found(missing.read_bytes())  # as static hosts do: the site's own 404 page
         kind = self.guess_type(str(path))
         if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() or not kind.startswith(COMPRESSED):
             return super().send_head()
@@ -35,6 +38,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def _not_found(self, body: bytes):
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
 

@@ -62,7 +62,7 @@ def make_site(root: Path, docs: dict[str, str] | None = None, site_url: str = ""
 
 def build(root: Path, engine: str = ENGINE) -> Build:
     """Run a strict build of the site at root in a child process, as authors do."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     result = subprocess.run(
         [sys.executable, "-m", engine, "build", "--strict", "--quiet"],
         cwd=root, env=env, capture_output=True, text=True, timeout=300,

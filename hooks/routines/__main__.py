@@ -1,4 +1,4 @@
-"""Author tools: `python -m routines new|check|schema|unpublished|deploy|undo-deploy` (run by `make post`, `make check`, ...)."""
+"""Author tools: `python -m routines new|check|schema|unpublished|address|deploy|record|undo-deploy` (run by `make post`, `make check`, ...)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,14 @@ from pathlib import Path
 
 import yaml
 
-from .contract.checks import check_pages, left_out, markdown_pages
+from .contract.checks import addresses, check_pages, left_out, markdown_pages
 from .contract.fields import TITLE_LENGTH, post_schema
 from .contract.project import Project, load_project
 from .discovery.catalog import slug as slugify
 from .model.units import plural
-from .publishing.deploy import Refused, publish, refusals, shared, undo
+from .publishing.address import address_problems
+from .publishing.addresses import ADDRESSES_FILE, BadRecord, read_record, recorded, redirects, write_record
+from .publishing.deploy import Refused, commit_and_push, publish, refusals, shared, undo
 
 SCHEMA_FILE = "post.schema.json"
 
@@ -112,9 +114,19 @@ def check(project: Project) -> int:
     """Validate every page without building the site."""
     start = time.perf_counter()
     pages = markdown_pages(project.docs_dir, project.root, project.exclude_docs)
-    problems = check_pages(pages, project.post_dirs, project.site).problems
+    checked = check_pages(pages, project.post_dirs, project.site)
+    problems = checked.problems
     for problem in problems:
         print(problem)
+    try:
+        published = read_record(project.root / ADDRESSES_FILE)
+    except BadRecord as bad:
+        print(bad)
+        return 1
+    posts, taken = addresses(checked, project.site)
+    shown_as = {rel: shown for rel, _, shown in pages}
+    for old, src in redirects(published, posts, taken).items():
+        print(f"{shown_as.get(src, src)}: its published address /{old} will redirect to /{posts[src]}")
     took = time.perf_counter() - start
     summary = plural(len(problems), "problem") if problems else "no problems"
     print(f"checked {len(pages)} pages in {took:.2f} s: {summary}", file=sys.stderr)
@@ -130,11 +142,28 @@ def unpublished(project: Project) -> int:
     return 0
 
 
+def addresses_of(project: Project) -> list[str]:
+    """The practice's addresses in mkdocs.yml that cannot go on the public web, one line each with the fix."""
+    return address_problems({"site_url": project.site_url, "extra.booking.url": project.booking_url}, project.shown(project.config_file))
+
+
+def address(project: Project, publishing: bool) -> int:
+    """Say what a placeholder address would do to a published site; refuse it when the build is to be published.
+
+    A build to look at (the tests, a preview) may keep the example address;
+    only a build for the public web must not.
+    """
+    lines = addresses_of(project)
+    for line in lines:
+        print(line if publishing else f"{line} (this build is fine to look at, not to publish)", file=sys.stderr)
+    return 1 if publishing and lines else 0
+
+
 def deploy(project: Project, site: Path | None) -> int:
-    """Refuse, with the fix, to publish what is not shared; with `site`, publish it on top of what is live."""
+    """Refuse, with the fix, to publish what is not shared or not addressed; with `site`, publish it on top of what is live."""
     try:
         where = shared(project.root)
-        lines = refusals(project.root, where)
+        lines = addresses_of(project) + refusals(project.root, where)
         if lines:
             raise Refused(lines + [f"make deploy publishes only what is committed and pushed to {where.remote} ({where.url}), so no one's post goes missing"])
         if site is None:
@@ -144,9 +173,30 @@ def deploy(project: Project, site: Path | None) -> int:
         for line in refused.lines:
             print(line, file=sys.stderr)
         return 1
-    address = project.site_url or "the address set up for the site"
-    print(f"published {commit} to the {where.remote} branch gh-pages ({where.url}); the site shows it at {address} within a few minutes")
+    live_at = project.site_url or "the address set up for the site"
+    print(f"published {commit} to the {where.remote} branch gh-pages ({where.url}); the site shows it at {live_at} within a few minutes")
     print("to put the previous site back: make undo-deploy")
+    return record(project)
+
+
+def record(project: Project) -> int:
+    """After a publish: add every published post's address to the record, and commit and push it.
+
+    So no author writes a redirect by hand: once published, an address keeps
+    leading to its post whatever its slug, date or title become.
+    """
+    path = project.root / ADDRESSES_FILE
+    pages = markdown_pages(project.docs_dir, project.root, project.exclude_docs)
+    try:
+        posts, _ = addresses(check_pages(pages, project.post_dirs, project.site), project.site)
+        if not write_record(path, recorded(read_record(path), posts)):
+            return 0
+        where = shared(project.root)
+        commit_and_push(project.root, where, ADDRESSES_FILE, "Record the addresses just published, so they keep working")
+    except (BadRecord, Refused) as failed:
+        print(str(failed), file=sys.stderr)
+        return 1
+    print(f"{ADDRESSES_FILE}: the published addresses are recorded and pushed to {where.remote}")
     return 0
 
 
@@ -180,8 +230,11 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate every post without building")
     commands.add_parser("schema", help=f"write {SCHEMA_FILE}")
     commands.add_parser("unpublished", help="list the posts a build leaves out, and why")
+    addressing = commands.add_parser("address", help="name a placeholder site_url (or booking address); with --publish, refuse it")
+    addressing.add_argument("--publish", action="store_true", help="the build is for the public web: a placeholder fails")
     publishing = commands.add_parser("deploy", help="refuse to publish what is not shared; with a site folder, publish it")
     publishing.add_argument("site", nargs="?", type=Path, help="the built site to publish; without it, only check")
+    commands.add_parser("record", help=f"after a publish: add every post's address to {ADDRESSES_FILE}, commit and push it")
     commands.add_parser("undo-deploy", help="publish again the site as it was before the last publish")
     args = parser.parse_args(argv)
     project = load_project(args.config.resolve())
@@ -191,8 +244,12 @@ def main(argv: list[str] | None = None) -> int:
         return check(project)
     if args.command == "unpublished":
         return unpublished(project)
+    if args.command == "address":
+        return address(project, args.publish)
     if args.command == "deploy":
         return deploy(project, args.site)
+    if args.command == "record":
+        return record(project)
     if args.command == "undo-deploy":
         return undo_deploy(project)
     return schema(project, project.root / SCHEMA_FILE)

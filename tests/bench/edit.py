@@ -74,7 +74,7 @@ def shown(kind: str, n: int) -> str:
 
 def serve(root: Path, port: int, plain: bool) -> subprocess.Popen:
     command = ["serve", "--livereload"] if plain else SERVE
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     return subprocess.Popen(
         [sys.executable, "-m", ENGINE, *command, "--dev-addr", f"127.0.0.1:{port}"],
         cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -68,7 +68,7 @@ class Run:
 
 
 def _build_env() -> dict[str, str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
@@ -104,6 +104,7 @@ def hook_share(root: Path) -> float:
     from mkdocs.config import load_config
 
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    os.environ["DISABLE_MKDOCS_2_WARNING"] = "true"
     cwd = os.getcwd()
     os.chdir(root)
     try:

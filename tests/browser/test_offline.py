@@ -76,15 +76,22 @@ def test_a_visited_routine_opens_offline_and_runs(new_page, own_site):
     assert line.is_visible() and "needs a connection" in line.inner_text()
 
 
-def test_a_page_never_visited_is_not_there_offline(new_page, own_site):
+def test_a_page_never_visited_opens_the_sites_offline_page_with_the_routines_kept(new_page, own_site):
+    """Offline, a page never opened is the site's own offline page: the kept routine listed (and it opens), a link home."""
     site, url, down, up = own_site
     page = visit_once(new_page, url)
-    kept = page.evaluate(KEPT)
+    kept = kept_when(page, lambda kept: kept.get("offline-v1") == ["/503.html"])
     assert kept["pages-v1"] == ["/" + KNEE], "nothing is fetched ahead"
     assert not any("/pagefind/" in f for f in kept["files-v1"])
     down()
-    with pytest.raises(Exception):
-        page.goto(url + "blog/2023/12/13/cranky-neck-movement-flow/")
+    page.goto(url + "blog/2023/12/13/cranky-neck-movement-flow/")
+    expect(page.locator("article h1")).to_have_text("You are offline")
+    assert page.url == url + "blog/2023/12/13/cranky-neck-movement-flow/", "the address stays the one asked for"
+    saved = page.locator("saved-pages a")
+    expect(saved).to_have_text(["Knee Pain? Try This Self Massage + Stretch"])
+    assert page.locator(".way-back__home").get_attribute("href") == "/."
+    saved.click()
+    expect(page.locator("article h1")).to_have_text("Knee Pain? Try This Self Massage + Stretch")
 
 
 def test_a_new_build_replaces_the_kept_page_on_the_next_visit(new_page, own_site):

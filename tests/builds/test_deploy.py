@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -23,12 +25,12 @@ def make(repo: Path, target: str) -> subprocess.CompletedProcess:
     return subprocess.run(["make", "--no-print-directory", target], cwd=repo, env=env, capture_output=True, text=True, timeout=600)
 
 
-def project(tmp_path: Path) -> Path:
+def project(tmp_path: Path, site_url: str = "https://clinic.example/") -> Path:
     """A clone of a shared project with this site's posts and a draft, set up as `make` expects."""
     remote = tmp_path / "shared.git"
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
     (tmp_path / "laptop").mkdir()
-    root = make_site(tmp_path / "laptop", site_url="https://clinic.example/")
+    root = make_site(tmp_path / "laptop", site_url=site_url)
     (root / "docs" / "blog" / "posts" / "every-step-kind.md").write_text(DRAFT)
     for name in ("Makefile", "requirements.txt", "requirements-test.txt"):
         shutil.copy(ROOT / name, root / name)
@@ -63,3 +65,39 @@ def test_make_deploy_publishes_what_is_shared_and_refuses_what_is_not(tmp_path):
     assert 'docs/blog/posts/calf.md: new, not shared yet; to publish it: git add docs/blog/posts/calf.md && git commit -m "Add calf" && git push' in refused.stderr
     assert git(remote, "ls-tree", "-r", "--name-only", "gh-pages").split() == pages
     assert len(git(remote, "log", "--format=%h", "gh-pages").split()) == 1
+
+
+def test_make_deploy_refuses_the_example_address_before_building(tmp_path):
+    """Shipped as it is (site_url: https://example.org/), nothing is built or published: one line names site_url and the fix."""
+    root = project(tmp_path, site_url="https://example.org/")
+    refused = make(root, "deploy")
+    assert refused.returncode != 0
+    assert ("mkdocs.yml: site_url: https://example.org/ is a placeholder; set it to the practice's public address"
+            " (like https://www.your-practice.com/) before publishing") in refused.stderr.splitlines()
+    assert not (root / "site").exists()
+    assert "gh-pages" not in git(tmp_path / "shared.git", "branch", "--list")
+
+
+def test_a_published_address_keeps_leading_to_its_post_after_the_slug_changes(tmp_path):
+    """Published, then re-slugged and published again: the old address is a redirect to the new one, recorded with no hand edit."""
+    root = project(tmp_path)
+    remote = tmp_path / "shared.git"
+    assert make(root, "deploy").returncode == 0
+    old = "blog/2024/01/17/knee-pain-self-massage-stretch/"
+    assert old in git(remote, "show", "main:addresses.yml")  # recorded and shared by the publish itself
+    git(root, "pull", "-q")
+    post = root / "docs" / "blog" / "posts" / "knee-pain-self-massage-stretch.md"
+    post.write_text(post.read_text().replace("slug: knee-pain-self-massage-stretch", "slug: knee-reset"))
+    git(root, "commit", "-q", "-am", "A shorter address for the knee routine")
+    git(root, "push", "-q")
+    checked = make(root, "check")
+    assert ("docs/blog/posts/knee-pain-self-massage-stretch.md: its published address"
+            f" /{old} will redirect to /blog/2024/01/17/knee-reset/") in checked.stdout
+    done = make(root, "deploy")
+    assert done.returncode == 0, done.stdout + done.stderr
+    redirect = git(remote, "show", f"gh-pages:{old}index.html")
+    target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', redirect).group(1)
+    followed = posixpath.normpath(posixpath.join(old, target)) + "/index.html"
+    assert followed == "blog/2024/01/17/knee-reset/index.html"
+    assert "Knee Pain? Try This Self Massage" in git(remote, "show", f"gh-pages:{followed}")
+    assert "blog/2024/01/17/knee-reset/" in git(remote, "show", "main:addresses.yml")

@@ -104,3 +104,30 @@ def test_feed_items_carry_the_card(site):
         assert int(enclosure.get("length")) == (site.site / url.removeprefix("https://example.org/")).stat().st_size
     entries = json.loads((site.site / "feed_json_created.json").read_text())["items"]
     assert [e["image"] for e in entries] == [e["url"] + "card.png" for e in entries]
+
+
+def list_pages(site) -> list[str]:
+    """The home page and every page listing others: blog, categories, archive, series, equipment."""
+    listed = [path for path in pages(site) if path.startswith(("blog/category/", "blog/archive/", "series/", "equipment/"))]
+    return ["", "blog/", *listed]
+
+
+def test_every_list_page_has_its_own_title_and_description(site):
+    """No title repeats the site's name; each list page describes itself, the same in search results and shared links."""
+    site_name, site_description = "DIY Workout Recovery", "Self-massage, breathing and mobility routines from manual therapists."
+    seen = {}
+    for path in list_pages(site):
+        page = site.page(path)
+        title = page.title.string
+        assert title.count(site_name) == 1, (path, title)
+        description = page.select_one("meta[name=description]")["content"]
+        found = tags(page)
+        assert found["og:description"] == found["twitter:description"] == description, path
+        assert description and description != site_description, path
+        seen[path] = description
+    assert len(set(seen.values())) == len(seen), seen
+    assert site.page("").title.string == site_name
+    assert site.page("blog/category/knee/").title.string == f"Knee - {site_name}"
+    assert seen["blog/category/knee/"] == "Every routine and post filed under Knee, newest first."
+    assert seen["blog/archive/2024/"] == "Every routine and post of 2024, newest first."
+    assert {"blog/category/neck/", "blog/archive/2023/", "series/diy-recovery/", "equipment/foam-roller/"} <= set(seen)

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 import pathspec
 
 from ..model.post import Post
+from .blog import Blog
 from .fields import validate_front
 from .frontmatter import FrontMatter, prose_lines, read_front_matter, shown
 from .types import Problem, Site
@@ -117,11 +118,10 @@ def _addresses(posts: dict[str, tuple[FrontMatter, Post]], shown_as: dict[str, s
     taken: dict[str, str] = {_page_path(src): src for src in shown_as if not src.startswith(blog.post_dir)}
     for src, (front, post) in posts.items():
         data, file = front.data, shown_as[src]
-        slug = blog.slug(post.title, data.get("slug") or "")
-        if not slug:
+        target = _post_address(front, post, blog, src)
+        if not target:
             problems.append(Problem(file, front.line_of(("title",)), "title", "has no letters or digits to make the post's address from; add a slug, like: slug: knee-reset"))
             continue
-        target = _page_path(blog.post_path(slug, post.date, post.categories, src))
         if target in taken:
             other = shown_as[taken[target]]
             field_name = "slug" if data.get("slug") else "title"
@@ -148,9 +148,38 @@ def left_out(checked: Checked, shown_as: dict[str, str], site: Site, now: dt.dat
         file = shown_as.get(src, src)
         if front.data.get("draft") is True:
             lines.append(f"{file}: not published: it says draft: true (delete that line to publish it)")
-        elif post.date is not None and blog.future_is_draft and blog.is_future(post.date, now) and front.data.get("draft") is not False:
+        elif _waits(front, post, blog, now):
             lines.append(f"{file}: not published yet: dated {shown(post.date)}, it appears with the first publish on or after that day")
     return lines
+
+
+def addresses(checked: Checked, site: Site, now: dt.datetime | None = None) -> tuple[dict[str, str], set[str]]:
+    """Where a build puts each post it publishes (drafts and dates to come left out), by its file, and every page's address.
+
+    Returns:
+        ({post file: its address (`blog/2024/01/17/knee/`)}, the addresses of every page built).
+    """
+    now = now or dt.datetime.now(dt.timezone.utc)
+    blog = site.blog
+    posts = {
+        src: _post_address(front, post, blog, src)
+        for src, (front, post) in checked.posts.items()
+        if front.data.get("draft") is not True and not _waits(front, post, blog, now)
+    }
+    posts = {src: url for src, url in posts.items() if url}
+    pages = {_page_path(src) for src in checked.texts if not src.startswith(blog.post_dir)}
+    return posts, pages | set(posts.values())
+
+
+def _post_address(front: FrontMatter, post: Post, blog: Blog, src: str) -> str:
+    """The address the blog gives a post (`blog/2024/01/17/knee/`), or "" when its title makes no slug."""
+    slug = blog.slug(post.title, front.data.get("slug") or "")
+    return _page_path(blog.post_path(slug, post.date, post.categories, src)) if slug else ""
+
+
+def _waits(front: FrontMatter, post: Post, blog: Blog, now: dt.datetime) -> bool:
+    """Whether a post dated in the future is left out until its date."""
+    return post.date is not None and blog.future_is_draft and blog.is_future(post.date, now) and front.data.get("draft") is not False
 
 
 def _page_path(src: str) -> str:

@@ -26,14 +26,17 @@ class Project:
     Attributes:
         root: the folder of mkdocs.yml.
         docs_dir: the docs folder.
+        config_file: mkdocs.yml itself.
         site: series, categories and the docs folder, for the validator.
     """
 
     root: Path
     docs_dir: Path
     site: Site
+    config_file: Path = Path("mkdocs.yml")
     exclude_docs: str = ""
     site_url: str = ""
+    booking_url: str = ""
 
     @property
     def post_dirs(self) -> tuple[str, ...]:
@@ -56,7 +59,10 @@ def load_project(config_file: Path) -> Project:
         for name, options in (next(iter(p.items())) if isinstance(p, dict) else (p, {}) for p in config.get("plugins") or [])
         if is_blog_plugin(name)
     ]
-    site = Site.of(str(docs_dir), ((config.get("extra") or {}).get("series") or {}).keys(), blogs)
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    site = Site.of(str(docs_dir), (extra.get("series") or {}).keys(), blogs)
+    booking = extra.get("booking") if isinstance(extra.get("booking"), dict) else {}
     return Project(
-        root=root, docs_dir=docs_dir, site=site, exclude_docs=config.get("exclude_docs") or "", site_url=str(config.get("site_url") or ""),
+        root=root, docs_dir=docs_dir, site=site, config_file=config_file, exclude_docs=config.get("exclude_docs") or "",
+        site_url=str(config.get("site_url") or ""), booking_url=str(booking.get("url") or ""),
     )

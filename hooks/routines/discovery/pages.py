@@ -82,6 +82,30 @@ def generated_pages(series: dict, parts_of: dict, equipment: list[str], per_page
 
 
 # -----------------------------------------------------------------------------
+# What the blog's own list pages say of themselves
+# -----------------------------------------------------------------------------
+
+# The blog's list pages by kind: Material's blog index, a category's, a year's.
+BLOG, CATEGORY, ARCHIVE = "blog", "category", "archive"
+
+
+def list_description(kind: str, name: str, number: int, blog_description: str = "") -> str:
+    """A list page's own description, for search results and link previews (never the site's).
+
+    Args:
+        kind: BLOG, CATEGORY or ARCHIVE.
+        name: the category's or the year's name (unused for BLOG).
+        number: the page of the list, from 1.
+        blog_description: the blog index's own description (its front matter), if it has one.
+    """
+    first = {
+        CATEGORY: f"Every routine and post filed under {name}, newest first.",
+        ARCHIVE: f"Every routine and post of {name}, newest first.",
+    }.get(kind) or blog_description or "Every routine and post, newest first."
+    return first if number <= 1 else f"{first.rstrip('.')}: page {number}."
+
+
+# -----------------------------------------------------------------------------
 # Their Markdown: front matter and a marker; the content is rendered into it.
 # -----------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ class Build:
         catalog: every published post's entry, by date, series and equipment (discovery).
         post_pages: each published post's page, by path relative to docs/ (discovery).
         steps: the Markdown converter of step text (post_blocks, `engine/step_markdown.py`), once a step needs it.
+        cards: the link-preview cards being drawn in the background (`rendering.cards.CardDrawing`, link_previews).
         served: what `serve` learns of this build's pages before it writes them (incremental), or None.
     """
 
@@ -44,6 +45,7 @@ class Build:
     catalog: Catalog = field(default_factory=lambda: Catalog(by_date=[]))
     post_pages: dict[str, Any] = field(default_factory=dict)
     steps: Any = None
+    cards: Any = None
     served: Any = None
     _env: Any = None
 

@@ -95,6 +95,15 @@ def publish(repo: Path, site: Path, where: Shared, message: str) -> str:
     return git(repo, "rev-parse", "--short", PUBLISHED_BRANCH)
 
 
+def commit_and_push(repo: Path, where: Shared, path: str, message: str) -> None:
+    """Commit one file the publish wrote (the record of addresses) and share it on the project's branch."""
+    git(repo, "add", "--", path)
+    git(repo, "commit", "--quiet", "-m", message, "--", path)
+    done = subprocess.run(["git", "push", "--quiet", where.remote, f"HEAD:refs/heads/{where.branch}"], cwd=repo, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise Refused([f"{path}: committed but not pushed ({done.stderr.strip()}); share it: git pull && git push"])
+
+
 def undo(repo: Path, where: Shared) -> str:
     """Publish again the site as it was before the last publish, as a new commit (the undone one stays in the history)."""
     git(repo, "fetch", "--quiet", where.remote, f"+refs/heads/{PUBLISHED_BRANCH}:refs/remotes/{where.remote}/{PUBLISHED_BRANCH}", check=False)

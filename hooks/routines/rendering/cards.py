@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import io
+import os
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import font_roboto
@@ -47,6 +49,33 @@ class Card:
 def card_png(card: Card, cache: Path) -> Path:
     """The card's PNG in `cache`, drawn only when no card with its key is there."""
     return kept(cache, f"{card.key}.png", lambda: _png(draw(card)))
+
+
+class CardDrawing:
+    """Every card of a build drawn at once, on every core, while the pages render.
+
+    Threads, not processes: Pillow draws and zlib compresses the PNG with
+    Python's lock released (most of a card's time is the compression), so
+    threads use every core without starting or pickling anything.
+    """
+
+    def __init__(self, cache: Path, workers: int | None = None):
+        self._cache = cache
+        self._pool = ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1, thread_name_prefix="cards")
+        self._drawn: dict[str, Future] = {}
+
+    def start(self, card: Card) -> None:
+        """Begin drawing a card (or finding it in the cache) in the background."""
+        if card.key not in self._drawn:
+            self._drawn[card.key] = self._pool.submit(card_png, card, self._cache)
+
+    def png(self, card: Card) -> Path:
+        """The card's PNG, once drawn; a card not started is drawn now."""
+        started = self._drawn.get(card.key)
+        return started.result() if started is not None else card_png(card, self._cache)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _png(image: Image.Image) -> bytes:
@@ -113,6 +142,12 @@ def _ellipsis(pen: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
     return text.rstrip() + "…"
 
 
-@lru_cache(maxsize=None)
+# A FreeType face is not safe to use from two threads at once: each drawing thread loads its own.
+_FONTS = threading.local()
+
+
 def _font(weight: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(FONTS / f"Roboto-{weight}.ttf"), size)
+    loaded = _FONTS.__dict__.setdefault("loaded", {})
+    if (weight, size) not in loaded:
+        loaded[weight, size] = ImageFont.truetype(str(FONTS / f"Roboto-{weight}.ttf"), size)
+    return loaded[weight, size]

@@ -61,11 +61,11 @@ def site_card(site_name: str, site_description: str) -> Card:
     return Card(title=site_name, summary=site_description)
 
 
-def page_preview(title: str, url: str, site_url: str, site_name: str, site_description: str) -> Preview:
-    """Any other page: its title, the site's description and the site's card."""
+def page_preview(title: str, url: str, site_url: str, site_name: str, site_description: str, description: str = "") -> Preview:
+    """Any other page: its title, its own description (else the site's) and the site's card."""
     return Preview(
         title=title,
-        description=site_description,
+        description=description or site_description,
         url=url,
         image=site_url.rstrip("/") + "/" + SITE_CARD,
         image_alt=f"{site_name}: {site_description}" if site_description else site_name,

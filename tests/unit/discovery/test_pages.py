@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from routines.discovery.pages import (
-    EQUIPMENT_INDEX, SERIES_INDEX, SeriesPage, equipment_url, generated_pages, series_page_of, series_pages, series_url,
+    ARCHIVE, BLOG, CATEGORY, EQUIPMENT_INDEX, SERIES_INDEX, SeriesPage, equipment_url, generated_pages, list_description, series_page_of,
+    series_pages, series_url,
 )
 
 
@@ -31,3 +32,15 @@ def test_generated_pages_are_the_overviews_every_series_page_and_every_piece_of_
     assert equipment_url("Foam roller") == "equipment/foam-roller/"
     assert 'title: "A, page 2"' in pages["series/a/page/2.md"] and "exclude" in pages["series/a/page/2.md"]
     assert 'title: "Routines with a foam roller"' in pages["equipment/foam-roller.md"]
+
+
+@pytest.mark.parametrize(("kind", "name", "number", "own", "expected"), [
+    (BLOG, "", 1, "", "Every routine and post, newest first."),
+    (BLOG, "", 1, "All our routines.", "All our routines."),
+    (BLOG, "", 3, "All our routines.", "All our routines: page 3."),
+    (CATEGORY, "Ankle and foot", 1, "All our routines.", "Every routine and post filed under Ankle and foot, newest first."),
+    (ARCHIVE, "2024", 2, "", "Every routine and post of 2024, newest first: page 2."),
+])
+def test_each_blog_list_page_describes_what_it_lists(kind, name, number, own, expected):
+    """The blog index keeps its own description; a category or a year says what it holds; later pages say which."""
+    assert list_description(kind, name, number, own) == expected

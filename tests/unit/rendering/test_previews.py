@@ -21,3 +21,9 @@ def test_a_post_is_an_article_with_its_own_card_and_its_routine_in_one_line(site
 def test_any_other_page_shows_the_sites_description_and_card():
     preview = page_preview("Series", "https://x.org/series/", "https://x.org/", "DIY", "Routines.")
     assert (preview.description, preview.image, preview.image_alt) == ("Routines.", "https://x.org/" + SITE_CARD, "DIY: Routines.")
+
+
+def test_a_page_with_its_own_description_shows_it_beside_the_sites_card():
+    """A list page says what it lists; its card stays the site's."""
+    preview = page_preview("Knee", "https://x.org/blog/category/knee/", "https://x.org/", "DIY", "Routines.", "Filed under Knee.")
+    assert (preview.description, preview.image_alt) == ("Filed under Knee.", "DIY: Routines.")
