@@ -10,12 +10,14 @@ import time
 from pathlib import Path
 
 from .contract.checks import check_pages, markdown_pages
+from .contract.cms import cms_config, github_repo, render
 from .contract.fields import post_schema
 from .contract.project import Project, load_project
 from .discovery.catalog import slug as slugify
 from .model.units import plural
 
 SCHEMA_FILE = "post.schema.json"
+CMS_CONFIG = "admin/config.yml"
 
 
 def skeleton(title: str, slug: str, today: dt.date, project: Project) -> str:
@@ -112,11 +114,20 @@ def check(project: Project) -> int:
     return 1 if problems else 0
 
 
-def schema(project: Project, out: Path) -> int:
-    """Write the JSON Schema of a post's front matter."""
+def schema(project: Project) -> int:
+    """Write the JSON Schema of a post's front matter, and the editor's form, both from the contract."""
+    out = project.root / SCHEMA_FILE
     out.write_text(json.dumps(post_schema(project.site), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{project.shown(out)}: written")
+    out = project.root / CMS_CONFIG
+    out.write_text(render(editor_config(project)), encoding="utf-8")
+    print(f"{project.shown(out)}: written")
     return 0
+
+
+def editor_config(project: Project) -> dict:
+    """The editor's form: the contract's fields, a new post as `make post` starts it."""
+    return cms_config(project.site, skeleton("", "", dt.date(2000, 1, 1), project), github_repo(project.repo_url))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,14 +136,14 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("new", help="create a post skeleton").add_argument("title")
     commands.add_parser("check", help="validate every post without building")
-    commands.add_parser("schema", help=f"write {SCHEMA_FILE}")
+    commands.add_parser("schema", help=f"write {SCHEMA_FILE} and {CMS_CONFIG}")
     args = parser.parse_args(argv)
     project = load_project(args.config.resolve())
     if args.command == "new":
         return new(project, args.title, dt.date.today())
     if args.command == "check":
         return check(project)
-    return schema(project, project.root / SCHEMA_FILE)
+    return schema(project)
 
 
 if __name__ == "__main__":

@@ -27,12 +27,15 @@ class Project:
         root: the folder of mkdocs.yml.
         docs_dir: the docs folder.
         site: series, categories and the docs folder, for the validator.
+        exclude_docs: what MkDocs leaves out of docs/, gitignore-style.
+        repo_url: the site's repository, where the editor on the published site saves.
     """
 
     root: Path
     docs_dir: Path
     site: Site
     exclude_docs: str = ""
+    repo_url: str = ""
 
     @property
     def post_dirs(self) -> tuple[str, ...]:
@@ -56,4 +59,6 @@ def load_project(config_file: Path) -> Project:
         if is_blog_plugin(name)
     ]
     site = Site.of(str(docs_dir), ((config.get("extra") or {}).get("series") or {}).keys(), blogs)
-    return Project(root=root, docs_dir=docs_dir, site=site, exclude_docs=config.get("exclude_docs") or "")
+    return Project(
+        root=root, docs_dir=docs_dir, site=site, exclude_docs=config.get("exclude_docs") or "", repo_url=config.get("repo_url") or "",
+    )

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from ..model.units import parse_duration, parse_timestamp
+from ..model.units import DURATION_HELP, TIMESTAMP_HELP, parse_duration, parse_timestamp
 from ..model.video import local_path
 from .blog import Blog
 from .frontmatter import FieldPath, FrontMatter, NotADate, shown, what_yaml_made
@@ -237,13 +237,15 @@ class Boolean(Type):
 class Converted(Type):
     """A value read by a parsing function that raises ValueError with the rule.
 
-    Subclasses give the function, the smallest whole number of seconds, and a
-    regex of the text forms (for JSON Schema).
+    Subclasses give the function, the smallest whole number of seconds, a
+    regex of the text forms (for JSON Schema and the editor's form), and the
+    forms in words, with examples.
     """
 
     convert: Callable[[Any], Any]
     minimum: int = 0
     pattern: str = ""
+    help: str = ""
 
     def parse(self, value, path, check):
         try:
@@ -260,6 +262,7 @@ class Duration(Converted):
 
     convert = staticmethod(parse_duration)
     minimum = 1
+    help = DURATION_HELP
     pattern = (
         "^\\s*([0-9]+|([0-9]+:)?[0-9]+:[0-5][0-9]"
         "|(?=[0-9 ]*[0-9]\\s*[hHmMsS])([0-9]+\\s*[hH])?\\s*([0-9]+\\s*[mM])?\\s*([0-9]+\\s*[sS])?)\\s*$"
@@ -271,6 +274,7 @@ class Timestamp(Converted):
 
     convert = staticmethod(parse_timestamp)
     minimum = 0
+    help = TIMESTAMP_HELP
     pattern = "^\\s*([0-9]+|([0-9]+:)?[0-9]+:[0-5][0-9])\\s*$"
 
 
