@@ -1,11 +1,11 @@
-# The two commands in the README do all set-up: `make serve` and `make test`.
+# The commands in the README do all set-up: `make serve`, `make write` and `make test`.
 
 VENV     := .venv
 PYTHON   := $(VENV)/bin/python
 READY    := $(VENV)/.ready
 ROUTINES := PYTHONPATH=hooks $(PYTHON) -m routines
 LIGHTHOUSE := .tools/node_modules/.bin/lighthouse
-REMARK   := node_modules/.bin/remark
+NPM      := node_modules/.ready
 export NO_MKDOCS_2_WARNING := 1
 # The engine that builds the site: mkdocs, or properdocs (its maintained fork,
 # same mkdocs.yml, hooks and plugins): `ENGINE=properdocs make serve`. The
@@ -13,10 +13,15 @@ export NO_MKDOCS_2_WARNING := 1
 export ENGINE ?= mkdocs
 export TITLE
 
-.PHONY: serve build test bench browser clean post check schema deploy editor same-site
+.PHONY: serve write build test bench browser clean post check schema deploy editor same-site
 
 serve: $(READY)  ## the site with live reload on http://127.0.0.1:8000
 	$(PYTHON) -m $(ENGINE) serve --livereload --dirty
+
+# The site as under `make serve`, the CMS's local server (decap-server, port 8081)
+# and the editor with its live preview on http://127.0.0.1:8001/admin/; Ctrl-C stops all.
+write: $(READY) $(NPM)  ## write posts in the browser: the editor on http://127.0.0.1:8001/admin/
+	@$(ROUTINES) write
 
 # Build beside site/ and swap only when everything passed, so a failed build
 # leaves the last good site exactly as it was.
@@ -35,16 +40,17 @@ post: $(READY)  ## a new post: make post TITLE="Sore Shoulders? Try This Doorway
 check: $(READY)  ## validate every post without building
 	$(ROUTINES) check
 
-schema: $(READY)  ## regenerate post.schema.json from the validator's model
+schema: $(READY)  ## regenerate post.schema.json and the editor's form (admin/config.yml) from the validator's model
 	$(ROUTINES) schema
 
-test: $(READY) browser $(REMARK)  ## the whole suite: unit, rendering, builds and browser
+test: $(READY) browser $(NPM)  ## the whole suite: unit, rendering, builds and browser
 	$(PYTHON) -m pytest
 
-editor: $(REMARK)  ## what editors check front matter with (remark and post.schema.json), from npm
+editor: $(NPM)  ## what editors check front matter with (remark and post.schema.json), from npm
 
-# The editor's checker, pinned in package-lock.json (package.json holds its settings).
-$(REMARK): package.json package-lock.json
+# From npm, pinned in package-lock.json: the editors' checker (remark; package.json
+# holds its settings), and the CMS of `make write` (decap-cms, decap-server, yaml).
+$(NPM): package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
 	touch $@
 

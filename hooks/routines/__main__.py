@@ -1,10 +1,14 @@
-"""Author tools: `python -m routines new|check|schema` (run by `make post`, `make check`, `make schema`)."""
+"""Author tools: `python -m routines new|check|schema|write` (run by `make post`, `make check`, `make schema`, `make write`)."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
+import os
+import signal
+import socket
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -130,6 +134,66 @@ def editor_config(project: Project) -> dict:
     return cms_config(project.site, skeleton("", "", dt.date(2000, 1, 1), project), github_repo(project.repo_url))
 
 
+def write(project: Project, config_file: Path, ports: argparse.Namespace) -> int:
+    """The authors' desk: the site under `make serve`, the CMS's local server, and the editor with its preview.
+
+    Runs until stopped (Ctrl-C, or a SIGTERM), then stops all three.
+    """
+    from .desk.server import Desk, start  # noqa: PLC0415 - MkDocs and the theme load only for this command
+    from .engine.desk import theme  # noqa: PLC0415
+
+    host = "127.0.0.1"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    engine = os.environ.get("ENGINE", "mkdocs")
+    serve = [sys.executable, "-m", engine, "serve", "--livereload", "--dirty", "--dev-addr", f"{host}:{ports.site_port}", "--config-file", str(config_file)]
+    decap = [str(project.root / "node_modules" / ".bin" / "decap-server")]
+    children = [
+        subprocess.Popen(serve, cwd=project.root, env=env),
+        subprocess.Popen(decap, cwd=project.root, env={**env, "PORT": str(ports.decap_port), "BIND_HOST": host, "GIT_REPO_DIRECTORY": str(project.root)}),
+    ]
+    signal.signal(signal.SIGTERM, _stop)
+    server = None
+    try:
+        site_url = f"http://{host}:{ports.site_port}/"
+        desk = Desk(project, theme(config_file), site_url, f"http://{host}:{ports.decap_port}/api/v1")
+        server = start(desk, ports.port)
+        for port in (ports.decap_port, ports.site_port):
+            _wait_for_port(host, port, children)
+        print(f"The editor: http://{host}:{ports.port}/admin/  (the site: {site_url}; Ctrl-C stops both)", flush=True)
+        while all(child.poll() is None for child in children):
+            time.sleep(0.5)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        if server is not None:
+            server.shutdown()
+        for child in children:
+            child.terminate()
+        for child in children:
+            try:
+                child.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                child.kill()
+
+
+def _stop(signum, frame) -> None:
+    """A SIGTERM stops the desk as Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
+def _wait_for_port(host: str, port: int, children: list[subprocess.Popen], seconds: float = 300) -> None:
+    """Until something listens on the port; a child that stops meanwhile stops the wait."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and all(child.poll() is None for child in children):
+        try:
+            with socket.create_connection((host, port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"make write: nothing answers on {host}:{port}; see the lines above")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m routines", description=__doc__)
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
@@ -137,12 +201,18 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("new", help="create a post skeleton").add_argument("title")
     commands.add_parser("check", help="validate every post without building")
     commands.add_parser("schema", help=f"write {SCHEMA_FILE} and {CMS_CONFIG}")
+    desk = commands.add_parser("write", help="the editor in the browser, with the site and the CMS's local server")
+    desk.add_argument("--port", type=int, default=8001, help="the editor's port")
+    desk.add_argument("--site-port", type=int, default=8000, help="the site's port, as under make serve")
+    desk.add_argument("--decap-port", type=int, default=8081, help="the CMS's local server's port")
     args = parser.parse_args(argv)
     project = load_project(args.config.resolve())
     if args.command == "new":
         return new(project, args.title, dt.date.today())
     if args.command == "check":
         return check(project)
+    if args.command == "write":
+        return write(project, args.config.resolve(), args)
     return schema(project)
 
 

@@ -173,7 +173,7 @@ def _steps(site: Site, starts: Any) -> dict:
             fields.append(widget)
         types.append({"name": kind, "label": kind.capitalize(), "widget": "object", "summary": "{{fields.title}}", "fields": fields})
     return {
-        "widget": "list", "typeKey": kind_field.name, "types": types, "summary": "{{fields.title}}",
+        "widget": "list", "typeKey": kind_field.name, "types": types, "summary": "{{fields.title}}", "collapsed": False,
         "default": [dict(step) for step in starts] if isinstance(starts, (list, tuple)) else [],
         "rule": f"each a {kind_field.name}: {kind_field.help}",
     }
