@@ -95,11 +95,17 @@ def render(config: dict) -> str:
 # -----------------------------------------------------------------------------
 
 
-def _field(spec: Field, site: Site, starts: dict) -> dict | None:
-    """One field's widget, or None for a field another plugin owns (kept as written, not in the form)."""
+def _field(spec: Field, site: Site, starts: dict, within_optional: bool = False, required: bool | None = None) -> dict | None:
+    """One field's widget, or None for a field another plugin owns (kept as written, not in the form).
+
+    A field the contract requires inside an optional group (a video's `url`)
+    is optional in the form, which would otherwise refuse a post without the
+    group; the preview shows the contract's line when the group is begun.
+    """
     if isinstance(spec.type, Anything):
         return None
-    widget = {"name": spec.name, "label": _label(spec.name), "required": spec.required, **_widget(spec.type, site, starts.get(spec.name))}
+    required = (spec.required if required is None else required) and not within_optional
+    widget = {"name": spec.name, "label": _label(spec.name), "required": required, **_widget(spec.type, site, starts.get(spec.name), not required)}
     hint = "; ".join(words for words in (spec.help, widget.pop("rule", "")) if words)
     if hint:
         widget["hint"] = hint[0].upper() + hint[1:]
@@ -108,7 +114,7 @@ def _field(spec: Field, site: Site, starts: dict) -> dict | None:
     return widget
 
 
-def _widget(kind: Type, site: Site, start: Any) -> dict:
+def _widget(kind: Type, site: Site, start: Any, optional: bool = False) -> dict:
     """The widget and its options for a field type (`rule` is the type's words, for the hint)."""
     if isinstance(kind, Text):
         return {"widget": "text" if kind.max_length >= LONG_TEXT else "string"}
@@ -128,7 +134,7 @@ def _widget(kind: Type, site: Site, start: Any) -> dict:
     if isinstance(kind, Boolean):
         return {"widget": "boolean"}
     if isinstance(kind, Date):
-        return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False, "picker_utc": True}
+        return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False, "picker_utc": True, "default": "{{now}}"}
     if isinstance(kind, LocalFile):
         return {"widget": "string", "rule": f"the path of {kind.what} file in docs/, from the post's folder or from docs/ with a leading /"}
     if isinstance(kind, Listed):
@@ -142,9 +148,9 @@ def _widget(kind: Type, site: Site, start: Any) -> dict:
     if isinstance(kind, ListOf):
         return {"widget": "list", "field": {"name": "item", "label": "Item", **_widget(kind.item, site, None)}}
     if isinstance(kind, Record):
-        return _record(kind, site, start or {})
+        return _record(kind, site, start or {}, optional)
     if isinstance(kind, VideoField):
-        return _record(VIDEO_FIELDS, site, {}, collapsed=True)
+        return _record(VIDEO_FIELDS, site, {}, optional, collapsed=True)
     if isinstance(kind, VideoUrl):
         return {"widget": "string", "pattern": ["|".join(f"(?:{p})" for p in VIDEO_PATTERNS), "must be a YouTube or Vimeo link, or a .mp4/.webm file"]}
     if isinstance(kind, Slug):
@@ -152,8 +158,8 @@ def _widget(kind: Type, site: Site, start: Any) -> dict:
     raise TypeError(f"the form has no widget for {type(kind).__name__}; add one in contract/cms.py")
 
 
-def _record(record: Record, site: Site, starts: dict, collapsed: bool = False) -> dict:
-    fields = [widget for spec in record.fields if (widget := _field(spec, site, starts)) is not None]
+def _record(record: Record, site: Site, starts: dict, optional: bool, collapsed: bool = False) -> dict:
+    fields = [widget for spec in record.fields if (widget := _field(spec, site, starts, optional)) is not None]
     return {"widget": "object", "collapsed": collapsed, "fields": fields}
 
 
@@ -167,10 +173,8 @@ def _steps(site: Site, starts: Any) -> dict:
             only_for = [k for k, names in ONLY_FOR_KINDS.items() if spec.name in names]
             if spec is kind_field or (only_for and kind not in only_for):
                 continue
-            widget = _field(spec, site, {})
-            if spec.name == "breath" and kind == "breath":
-                widget["required"] = True  # the contract's rule: a breath step needs its pacing
-            fields.append(widget)
+            # A step added is there: what it requires, the form requires; and a breath step needs its pacing (the contract's rule).
+            fields.append(_field(spec, site, {}, required=spec.required or (spec.name == "breath" and kind == "breath")))
         types.append({"name": kind, "label": kind.capitalize(), "widget": "object", "summary": "{{fields.title}}", "fields": fields})
     return {
         "widget": "list", "typeKey": kind_field.name, "types": types, "summary": "{{fields.title}}", "collapsed": False,
