@@ -25,10 +25,11 @@ write: $(READY) $(NPM)  ## write posts in the browser: the editor on http://127.
 
 # Build beside site/ and swap only when everything passed, so a failed build
 # leaves the last good site exactly as it was.
-build: $(READY)  ## check, then a strict build into site/
+build: $(READY) $(NPM)  ## check, then a strict build into site/ (with the editor as admin/ when mkdocs.yml has a GitHub repo_url)
 	$(ROUTINES) check
 	rm -rf .site.new
 	$(PYTHON) -m $(ENGINE) build --strict --site-dir .site.new || { rm -rf .site.new; exit 1; }
+	$(ROUTINES) publish-editor .site.new || { rm -rf .site.new; exit 1; }
 	rm -rf .site.old && { [ ! -d site ] || mv site .site.old; } && mv .site.new site && rm -rf .site.old
 
 deploy: build  ## publish the good build in site/ to the gh-pages branch

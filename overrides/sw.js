@@ -9,7 +9,8 @@
  * - Anything else of the site's own (images, feeds): the network first.
  * - Nothing is fetched ahead: only what the reader asked for is kept, at most
  *   LIMIT entries per kind, the oldest going first. Other sites (the video
- *   host), video and audio files, and the search index are left alone.
+ *   host), video and audio files, the search index and the authors' editor
+ *   (admin/, with the posts it saves) are left alone.
  */
 const VERSION = 1;
 const PAGES = `pages-v${VERSION}`;
@@ -17,6 +18,7 @@ const FILES = `files-v${VERSION}`;
 const LIMIT = { [PAGES]: 60, [FILES]: 120 };
 const FINGERPRINT = /\.[0-9a-f]{6,}(\.min)?\.[a-z0-9]+$/;
 const SKIPPED = /\/pagefind\//;
+const EDITOR = new URL("admin/", self.registration.scope).pathname; // the authors' editor, when the site publishes it
 
 self.addEventListener("install", () => self.skipWaiting());
 
@@ -49,7 +51,7 @@ function answer(request, page) {
   const url = new URL(request.url);
   // Video and audio stream in ranges the cache cannot keep.
   if (request.method !== "GET" || request.headers.has("range") || ["video", "audio", "track"].includes(request.destination)) return null;
-  if (url.origin !== location.origin || SKIPPED.test(url.pathname)) return null;
+  if (url.origin !== location.origin || SKIPPED.test(url.pathname) || url.pathname.startsWith(EDITOR)) return null;
   if (page) return networkFirst(request, PAGES);
   if (FINGERPRINT.test(url.pathname)) return cacheFirst(request);
   return networkFirst(request, FILES);

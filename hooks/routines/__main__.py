@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -194,6 +195,27 @@ def _wait_for_port(host: str, port: int, children: list[subprocess.Popen], secon
     raise SystemExit(f"make write: nothing answers on {host}:{port}; see the lines above")
 
 
+def publish_editor(project: Project, site_dir: Path) -> int:
+    """Put the editor in a built site as `admin/`, saving to the repository mkdocs.yml's `repo_url` names.
+
+    Beside the pages, not one of them: MkDocs, the sitemap, the feeds and
+    search never see it (search is indexed before), and the service worker
+    leaves /admin/ alone.
+    """
+    from .desk.server import published  # noqa: PLC0415 - only for this command
+
+    if not github_repo(project.repo_url):
+        print("make build: mkdocs.yml names no GitHub repo_url, so the editor is not published (see README, 'The authors' desk')")
+        return 0
+    for address, path in published(project.root):
+        target = site_dir / "admin" / address
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    (site_dir / CMS_CONFIG).write_text(render(editor_config(project)), encoding="utf-8")  # for this mkdocs.yml, as make schema writes it
+    print(f"{site_dir.name}/admin/: the editor, saving to {github_repo(project.repo_url)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m routines", description=__doc__)
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
@@ -201,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("new", help="create a post skeleton").add_argument("title")
     commands.add_parser("check", help="validate every post without building")
     commands.add_parser("schema", help=f"write {SCHEMA_FILE} and {CMS_CONFIG}")
+    commands.add_parser("publish-editor", help="put the editor in a built site, as admin/").add_argument("site_dir", type=Path)
     desk = commands.add_parser("write", help="the editor in the browser, with the site and the CMS's local server")
     desk.add_argument("--port", type=int, default=8001, help="the editor's port")
     desk.add_argument("--site-port", type=int, default=8000, help="the site's port, as under make serve")
@@ -211,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
         return new(project, args.title, dt.date.today())
     if args.command == "check":
         return check(project)
+    if args.command == "publish-editor":
+        return publish_editor(project, args.site_dir)
     if args.command == "write":
         return write(project, args.config.resolve(), args)
     return schema(project)

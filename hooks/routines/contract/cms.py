@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from ..model.post import KINDS
-from .fields import POST, STEP, VIDEO_FIELDS, VIDEO_PATTERNS, Slug, VideoField, VideoUrl
+from .fields import IMAGE_SUFFIXES, POST, STEP, VIDEO_FIELDS, VIDEO_PATTERNS, Slug, VideoField, VideoUrl
 from .frontmatter import read_front_matter
 from .types import (
     AUTHORS, Anything, Boolean, Choice, Converted, Date, Field, Integer, Listed,
@@ -136,7 +136,9 @@ def _widget(kind: Type, site: Site, start: Any, optional: bool = False) -> dict:
     if isinstance(kind, Date):
         return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False, "picker_utc": True, "default": "{{now}}"}
     if isinstance(kind, LocalFile):
-        return {"widget": "string", "rule": f"the path of {kind.what} file in docs/, from the post's folder or from docs/ with a leading /"}
+        # Uploaded beside the posts (`media/`), named from the post's folder, as a path written by hand would be.
+        widget = "image" if set(kind.suffixes) <= set(IMAGE_SUFFIXES) else "file"
+        return {"widget": widget, "choose_url": False, "rule": f"{kind.what} file in docs/, from the post's folder or from docs/ with a leading /"}
     if isinstance(kind, Listed):
         allowed = kind.allowed(site)
         if allowed:

@@ -13,7 +13,7 @@ import json
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from ..contract.project import Project
 from ..model.units import count_forms
@@ -42,16 +42,6 @@ class Desk:
     site_url: str
     decap_url: str
 
-    @property
-    def folders(self) -> dict[str, Path]:
-        """Address prefix under /admin/ -> the folder its files come from, first match wins."""
-        modules = self.project.root / "node_modules"
-        return {
-            "yaml/": modules / "yaml" / "browser" / "dist",
-            "": self.project.root / "admin",
-            "cms/": modules / "decap-cms" / "dist",
-        }
-
     def info(self) -> dict:
         """What the editor's page needs to know of this desk."""
         return {
@@ -64,13 +54,29 @@ class Desk:
 
     def file(self, address: str) -> Path | None:
         """The file an address under /admin/ names, never one outside its folder."""
-        for prefix, folder in self.folders.items():
+        for prefix, folder in folders(self.project.root).items():
             if not address.startswith(prefix):
                 continue
             path = (folder / (address[len(prefix):] or "index.html")).resolve()
             if path.is_relative_to(folder.resolve()) and path.is_file():
                 return path
         return None
+
+
+def folders(root: Path) -> dict[str, Path]:
+    """Address prefix under /admin/ -> the folder its files come from, the first that has the file."""
+    modules = root / "node_modules"
+    return {"yaml/": modules / "yaml" / "browser" / "dist", "": root / "admin", "cms/": modules / "decap-cms" / "dist"}
+
+
+def published(root: Path) -> Iterator[tuple[str, Path]]:
+    """(address under /admin/, file) of what the editor needs on the published site: no source maps, one CMS bundle."""
+    for prefix, folder in folders(root).items():
+        for path in sorted(folder.rglob("*")):
+            name = path.relative_to(folder).as_posix()
+            if not path.is_file() or path.suffix in (".map", ".txt", ".md") or (prefix == "cms/" and not name.endswith((".decap-cms.js", "decap-cms.js", ".wasm"))):
+                continue
+            yield prefix + name, path
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
