@@ -75,11 +75,12 @@ function previewOf(collection) {
       const asked = (this.asked = (this.asked || 0) + 1);
       const data = entry.get("data").toJS();
       const path = entry.get("path") || `${collection.folder}/${slug(data.title)}.${collection.extension}`;
+      const fresh = !entry.get("path"); // a new post, or a copy: saved under a name no post has yet
       try {
         const response = await fetch("/desk/preview", {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ path, text: format.toFile(data) }),
+          body: JSON.stringify({ path, text: format.toFile(data), new: fresh }),
         });
         const answer = await response.json();
         if (this.gone || asked !== this.asked) return;
@@ -101,6 +102,6 @@ function previewOf(collection) {
 
 /** The file name a new post gets, as the CMS makes it from the title. */
 function slug(title) {
-  const made = String(title || "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const made = String(title || "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f'’]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   return made || "new-post";
 }

@@ -81,6 +81,7 @@ def add_step(page, kind: str, title: str, **dose: str) -> None:
 def test_a_post_written_in_the_form_passes_check_and_shows_three_cards(new_page, desk):
     """A new post with a breath, a stretch each side and a reps step: saved as by hand, checked, built with three cards."""
     page = editor(new_page, desk, "#/collections/posts/new")
+    assert page.locator(STEP_ITEMS).count() == 5  # what `make post` starts a post with
     page.locator("input[id^='title-field-']").first.fill("Tight Hips? Try This Floor Routine")
     while page.locator(REMOVE_STEP).count():
         page.locator(REMOVE_STEP).first.click()
@@ -183,3 +184,40 @@ def test_the_preview_pane_passes_axe(new_page, desk):
     frame = next(frame for frame in page.frames if frame != page.main_frame and frame.query_selector(".desk-preview"))
     results = Axe().run(frame)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_a_duplicate_keeps_its_routine_and_is_told_its_address_is_taken(new_page, desk):
+    """Duplicating a post keeps its steps; until it gets its own title or slug, the preview says whose address it has."""
+    page = editor(new_page, desk, "#/collections/posts/entries/cranky-neck-movement-flow")
+    preview(page).locator(".routine-step").first.wait_for()
+    cards = preview(page).locator(".routine-step").count()
+    page.get_by_role("button", name="Published").click()
+    page.get_by_text("Duplicate", exact=True).click()
+    lines = preview(page).locator(".desk-problems li")
+    lines.first.wait_for()
+    assert re.search(r"cranky-neck-movement-flow.md:\d+: slug: gives the same address as docs/blog/posts/cranky-neck-", lines.first.inner_text())
+    assert page.locator(STEP_ITEMS).count() == cards
+
+
+def test_an_image_goes_to_the_posts_media_folder_and_is_linked(new_page, desk, tmp_path):
+    """A poster uploaded in the form lands in docs/blog/posts/media/ and the post names it as a path from its folder."""
+    image = tmp_path / "roller.png"
+    image.write_bytes(bytes.fromhex(
+        "89504e470d0a1a0a0000000d49484452000000010000000108020000009077"
+        "53de0000000c4944415408d763f8ffff3f0005fe02fea7d6a4a40000000049454e44ae426082"
+    ))
+    page = editor(new_page, desk, "#/collections/posts/entries/strength-training-active-recovery-workout")
+    page.locator("[id^='video-field-']").get_by_role("button", name="Expand").first.click()
+    page.locator("input[id^='url-field-']").fill("https://www.youtube.com/watch?v=AbCdEfGhIjK")
+    page.get_by_text("Choose an image").click()
+    page.locator("input[type=file]").set_input_files(image)
+    page.get_by_role("button", name="Choose selected").click()
+    post = desk.root / "docs/blog/posts/strength-training-active-recovery-workout.md"
+    before = post.read_text(encoding="utf-8")
+    publish(page)
+    media = desk.root / "docs/blog/posts/media/roller.png"
+    wait_for(lambda: post.read_text(encoding="utf-8") != before and media.exists(), what="the saved post and its image")
+    wait_for(lambda: media.read_bytes() == image.read_bytes(), what="the whole image")
+    assert "\n  poster: media/roller.png\n" in post.read_text(encoding="utf-8")
+    result = check(desk.root)
+    assert result.returncode == 0, result.stdout + result.stderr

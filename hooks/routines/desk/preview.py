@@ -58,7 +58,8 @@ def check_as_saved(text: str, shown: str, project: Project) -> tuple[list[str], 
         draft.write_text(text, encoding="utf-8")
         pages = sorted([*pages, (src, str(draft), shown)])
         checked = check_pages(pages, project.post_dirs, project.site)
-    problems = [str(problem) for problem in checked.problems if problem.file == shown]
+    # Its own lines, and another post's that name it (the one of two sharing an address that check reports).
+    problems = [str(problem) for problem in checked.problems if problem.file == shown or shown in problem.message]
     return problems, (None if problems else checked.posts.get(src))
 
 

@@ -63,6 +63,16 @@ class Desk:
         return None
 
 
+def unused_name(root: Path, shown: str) -> str:
+    """Where the CMS saves a new post named `shown`: the name, or with `-1`, `-2`... when a post has it already."""
+    stem, dot, suffix = shown.rpartition(".")
+    name, number = shown, 0
+    while (root / name).exists():
+        number += 1
+        name = f"{stem}-{number}{dot}{suffix}"
+    return name
+
+
 def folders(root: Path) -> dict[str, Path]:
     """Address prefix under /admin/ -> the folder its files come from, the first that has the file."""
     modules = root / "node_modules"
@@ -108,7 +118,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return self._json(413, {"error": "the post is too long to preview"})
         try:
             asked = json.loads(self.rfile.read(length))
-            answer = preview(asked["text"], asked["path"], self.desk.project, self.desk.theme, self.desk.site_url)
+            path = unused_name(self.desk.project.root, asked["path"]) if asked.get("new") else asked["path"]
+            answer = preview(asked["text"], path, self.desk.project, self.desk.theme, self.desk.site_url)
         except (ValueError, KeyError, TypeError) as error:
             return self._json(400, {"error": str(error)})
         return self._json(200, answer)
