@@ -132,7 +132,7 @@ def schema(project: Project) -> int:
 
 def editor_config(project: Project) -> dict:
     """The editor's form: the contract's fields, a new post as `make post` starts it."""
-    return cms_config(project.site, skeleton("", "", dt.date(2000, 1, 1), project), github_repo(project.repo_url))
+    return cms_config(project.site, skeleton("", "", dt.date(2000, 1, 1), project), github_repo(project.repo_url), project.editor_auth)
 
 
 def write(project: Project, config_file: Path, ports: argparse.Namespace) -> int:

@@ -21,7 +21,8 @@ def publish_editor(root) -> subprocess.CompletedProcess:
 def built(tmp_path, repo_url: str = ""):
     root = make_site(tmp_path)
     if repo_url:
-        (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text() + f"repo_url: {repo_url}\n")
+        config = (root / "mkdocs.yml").read_text().replace("\nextra:\n", "\nextra:\n  editor:\n    auth: https://auth.example.org\n", 1)
+        (root / "mkdocs.yml").write_text(config + f"repo_url: {repo_url}\n")
     for name in ("admin", "node_modules"):
         (root / name).symlink_to(ROOT / name, target_is_directory=True)
     result = build(root)
@@ -41,7 +42,7 @@ def test_the_editor_is_published_beside_the_pages_which_stay_the_same(tmp_path):
     assert {"admin/index.html", "admin/desk.mjs", "admin/post-file.mjs", "admin/config.yml", "admin/cms/decap-cms.js", "admin/yaml/index.js"} <= editor
     assert not [path for path in editor if path.endswith(".map")]
     config = yaml.safe_load(after["admin/config.yml"])
-    assert config["backend"] == {"name": "github", "repo": "practice/site", "branch": "main"}
+    assert config["backend"] == {"name": "github", "repo": "practice/site", "branch": "main", "base_url": "https://auth.example.org"}
     assert config["publish_mode"] == "editorial_workflow"
     readers = [path for path in before if path.endswith((".html", ".xml", ".json"))]
     assert not [path for path in readers if b"admin/" in before[path]], "a reader's file names the editor"

@@ -34,20 +34,21 @@ DECIMAL = "^\\s*[0-9]+(\\.[0-9]+)?\\s*$"
 ONLY_FOR_KINDS = {"breath": ("breath",)}
 
 
-def cms_config(site: Site, new_post: str, repo: str = "") -> dict:
+def cms_config(site: Site, new_post: str, repo: str = "", auth: str = "") -> dict:
     """Decap CMS's config for this site's posts.
 
     Args:
         site: what posts may refer to (series, categories, authors, posts folder).
         new_post: what `make post` writes; a new post in the form starts from it.
-        repo: `owner/name` of the site's repository, for the editor on the published site.
+        repo: `owner/name` of the site's repository on GitHub, for the editor on the published site.
+        auth: the OAuth service it logs in through, where that is not Netlify's.
     """
     skeleton = read_front_matter(new_post)
     starts = {k: v for k, v in skeleton.data.items() if k not in ("title", "slug", "date")}
     post_dir = site.post_dirs[0] if site.post_dirs else "blog/posts/"
     docs = site.docs_dir.rstrip("/").rsplit("/", 1)[-1]
     return {
-        "backend": {"name": "github", "repo": repo or "OWNER/REPOSITORY", "branch": "main"},
+        "backend": {"name": "github", "repo": repo or "OWNER/REPOSITORY", "branch": "main", **({"base_url": auth} if auth else {})},
         "publish_mode": "editorial_workflow",
         "local_backend": True,
         "media_folder": f"{docs}/images",

@@ -29,6 +29,7 @@ class Project:
         site: series, categories and the docs folder, for the validator.
         exclude_docs: what MkDocs leaves out of docs/, gitignore-style.
         repo_url: the site's repository, where the editor on the published site saves.
+        editor_auth: the OAuth service the published editor logs in through (`extra.editor.auth`), if not Netlify's.
     """
 
     root: Path
@@ -36,6 +37,7 @@ class Project:
     site: Site
     exclude_docs: str = ""
     repo_url: str = ""
+    editor_auth: str = ""
 
     @property
     def post_dirs(self) -> tuple[str, ...]:
@@ -58,7 +60,10 @@ def load_project(config_file: Path) -> Project:
         for name, options in (next(iter(p.items())) if isinstance(p, dict) else (p, {}) for p in config.get("plugins") or [])
         if is_blog_plugin(name)
     ]
-    site = Site.of(str(docs_dir), ((config.get("extra") or {}).get("series") or {}).keys(), blogs)
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    site = Site.of(str(docs_dir), (extra.get("series") or {}).keys(), blogs)
+    editor = extra.get("editor") if isinstance(extra.get("editor"), dict) else {}
     return Project(
-        root=root, docs_dir=docs_dir, site=site, exclude_docs=config.get("exclude_docs") or "", repo_url=config.get("repo_url") or "",
+        root=root, docs_dir=docs_dir, site=site, exclude_docs=config.get("exclude_docs") or "",
+        repo_url=config.get("repo_url") or "", editor_auth=editor.get("auth") or "",
     )
