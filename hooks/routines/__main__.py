@@ -160,7 +160,7 @@ def write(project: Project, config_file: Path, ports: argparse.Namespace) -> int
         server = start(desk, ports.port)
         for port in (ports.decap_port, ports.site_port):
             _wait_for_port(host, port, children)
-        print(f"The editor: http://{host}:{ports.port}/admin/  (the site: {site_url}; Ctrl-C stops both)", flush=True)
+        print(f"The editor: http://{host}:{ports.port}/admin/  (the site: {site_url}; Ctrl-C stops it all)", flush=True)
         while all(child.poll() is None for child in children):
             time.sleep(0.5)
         return 1
