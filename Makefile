@@ -25,7 +25,10 @@ write: $(READY) $(NPM)  ## write posts in the browser: the editor on http://127.
 
 # Build beside site/ and swap only when everything passed, so a failed build
 # leaves the last good site exactly as it was.
-build: $(READY) $(NPM)  ## check, then a strict build into site/ (with the editor as admin/ when mkdocs.yml has a GitHub repo_url)
+# The editor goes into the site (as admin/, from node_modules/) when mkdocs.yml names a GitHub repo_url.
+EDITOR_FILES := $(if $(shell grep -s '^repo_url: *https://github.com/' mkdocs.yml),$(NPM))
+
+build: $(READY) $(EDITOR_FILES)  ## check, then a strict build into site/ (with the editor as admin/ when mkdocs.yml has a GitHub repo_url)
 	$(ROUTINES) check
 	rm -rf .site.new
 	$(PYTHON) -m $(ENGINE) build --strict --site-dir .site.new || { rm -rf .site.new; exit 1; }
