@@ -5,9 +5,10 @@
  * Under `make write` the desk's server answers /desk/info: the CMS then saves
  * through its local server into this folder, and the preview pane shows the
  * post as the site renders it, with `make check`'s lines, from the project's
- * own Python (/desk/preview). Elsewhere (the editor on the published site)
- * the CMS saves through its git backend and the preview says it needs
- * `make write`.
+ * own Python (/desk/preview), and a post `make check` would refuse is not
+ * saved. Elsewhere (the editor on the published site) the CMS saves through
+ * its git backend, where CI runs `make check` on each pull request, and the
+ * preview says it needs `make write`.
  */
 
 import * as YAML from "./yaml/index.js";
@@ -29,11 +30,37 @@ if (desk) {
 }
 config.load_config_file = false;
 CMS.registerCustomFormat(posts.format, posts.extension, format);
-CMS.registerPreviewTemplate(posts.name, previewOf(posts));
+CMS.registerPreviewTemplate(posts.name, previewOf());
+if (desk) CMS.registerEventListener({ name: "preSave", handler: refuseWhatCheckRefuses });
 CMS.init({ config });
 
+/** What the desk says of an entry as it would be saved: `make check`'s lines, and the post as the site shows it. */
+async function checked(entry) {
+  const data = entry.get("data").toJS();
+  const response = await fetch("/desk/preview", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      path: entry.get("path") || `${posts.folder}/${slug(data.title)}.${posts.extension}`,
+      new: !entry.get("path"), // a new post, or a copy: saved under a name no post has yet
+      text: format.toFile(data),
+      media: (entry.get("mediaFiles")?.toJS() || []).map((file) => file.path), // saved with it, not on disk yet
+    }),
+  });
+  const answer = await response.json();
+  if (!response.ok) throw new Error(answer.error);
+  return answer;
+}
+
+/** Under `make write`, a post `make check` would refuse is not saved: the preview lists why. */
+async function refuseWhatCheckRefuses({ entry }) {
+  const answer = await checked(entry).catch(() => null); // the desk gone: saving works without it
+  const count = answer ? answer.problems.length : 0;
+  if (count) throw new Error(`make check would refuse this post (${count === 1 ? "1 problem" : `${count} problems`}, listed above the preview); fix ${count === 1 ? "it" : "them"}, then save`);
+}
+
 /** The preview pane: the post as the site renders it, and make check's lines, as the author types. */
-function previewOf(collection) {
+function previewOf() {
   return createClass({
     getInitialState() {
       return { html: "", good: "", offline: !desk };
@@ -71,20 +98,10 @@ function previewOf(collection) {
       this.timer = setTimeout(() => this.send(), WAIT);
     },
     async send() {
-      const entry = this.props.entry;
       const asked = (this.asked = (this.asked || 0) + 1);
-      const data = entry.get("data").toJS();
-      const path = entry.get("path") || `${collection.folder}/${slug(data.title)}.${collection.extension}`;
-      const fresh = !entry.get("path"); // a new post, or a copy: saved under a name no post has yet
       try {
-        const response = await fetch("/desk/preview", {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ path, text: format.toFile(data), new: fresh }),
-        });
-        const answer = await response.json();
+        const answer = await checked(this.props.entry);
         if (this.gone || asked !== this.asked) return;
-        if (!response.ok) throw new Error(answer.error);
         this.setState({ html: answer.html, good: answer.shown ? answer.html : this.state.good, offline: false });
       } catch {
         if (!this.gone) this.setState({ offline: true });

@@ -221,3 +221,15 @@ def test_an_image_goes_to_the_posts_media_folder_and_is_linked(new_page, desk, t
     assert "\n  poster: media/roller.png\n" in post.read_text(encoding="utf-8")
     result = check(desk.root)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_post_make_check_refuses_is_not_saved(new_page, desk):
+    """A value the form's pattern lets through but the contract refuses (0 reps): saving says so and the file stays."""
+    knee = desk.root / KNEE
+    before = knee.read_text(encoding="utf-8")
+    page = editor(new_page, desk, "#/collections/posts/entries/knee-pain-self-massage-stretch")
+    field(page, "reps").fill("0")
+    preview(page).locator(".desk-problems li", has_text="routine.steps[3].reps: must be a whole number of reps from 1 to 500").wait_for()
+    publish(page)
+    page.get_by_text(re.compile("make check would refuse this post")).first.wait_for()
+    assert knee.read_text(encoding="utf-8") == before

@@ -23,7 +23,7 @@ from ..rendering.blocks import assemble, render_routine, render_video, routine_v
 TEMPLATE = "partials/desk-preview.html"
 
 
-def preview(text: str, shown: str, project: Project, theme: Any, site_url: str) -> dict:
+def preview(text: str, shown: str, project: Project, theme: Any, site_url: str, pending: tuple[str, ...] = ()) -> dict:
     """The post in `text`, saved as `shown` (a path from mkdocs.yml's folder, in a posts folder).
 
     Args:
@@ -32,12 +32,13 @@ def preview(text: str, shown: str, project: Project, theme: Any, site_url: str) 
         project: the site's folders and what posts may refer to.
         theme: the theme's Jinja environment and Markdown (`engine.desk.Theme`).
         site_url: where `make serve` serves the site, for a post's own video files.
+        pending: files (paths from mkdocs.yml's folder) the editor saves with the post, not on disk yet.
 
     Returns:
         `problems`: make check's lines for this post; `html`: the problems and
         the post as the site shows it (the post only when it has none).
     """
-    problems, found = check_as_saved(text, shown, project)
+    problems, found = check_as_saved(text, shown, project, pending)
     body, title = "", ""
     if found is not None:
         front, post = found
@@ -46,8 +47,10 @@ def preview(text: str, shown: str, project: Project, theme: Any, site_url: str) 
     return {"problems": problems, "html": html, "shown": found is not None}
 
 
-def check_as_saved(text: str, shown: str, project: Project) -> tuple[list[str], tuple[FrontMatter, Post] | None]:
-    """`make check`'s lines for this post were it saved as `shown`, and its front matter and model when it has none."""
+def check_as_saved(
+    text: str, shown: str, project: Project, pending: tuple[str, ...] = (),
+) -> tuple[list[str], tuple[FrontMatter, Post] | None]:
+    """`make check`'s lines for this post were it saved as `shown` with the `pending` files, and its front matter and model when it has none."""
     docs = project.shown(project.docs_dir)
     src = posixpath.relpath(shown, docs)
     if src.startswith("..") or not src.startswith(project.post_dirs):
@@ -58,9 +61,20 @@ def check_as_saved(text: str, shown: str, project: Project) -> tuple[list[str], 
         draft.write_text(text, encoding="utf-8")
         pages = sorted([*pages, (src, str(draft), shown)])
         checked = check_pages(pages, project.post_dirs, project.site)
-    # Its own lines, and another post's that name it (the one of two sharing an address that check reports).
-    problems = [str(problem) for problem in checked.problems if problem.file == shown or shown in problem.message]
+    # Its own lines, and another post's that name it (the one of two sharing an address that check reports),
+    # less that a file saved with it (an image just uploaded) is not there yet.
+    problems = [
+        str(problem) for problem in checked.problems
+        if (problem.file == shown or shown in problem.message) and not _names_pending(problem.message, pending)
+    ]
+    # Valid but for files not saved yet: no lines, and nothing to render until they are there.
     return problems, (None if problems else checked.posts.get(src))
+
+
+def _names_pending(message: str, pending: tuple[str, ...]) -> bool:
+    """Whether a problem is only that a file the editor saves with the post is not on disk yet."""
+    missing = ("file not found: ", "does not exist")
+    return any(f" {path}" in message for path in pending) and any(words in message for words in missing)
 
 
 def render_post(post: Post, front: FrontMatter, theme: Any, site_url: str) -> str:

@@ -119,7 +119,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         try:
             asked = json.loads(self.rfile.read(length))
             path = unused_name(self.desk.project.root, asked["path"]) if asked.get("new") else asked["path"]
-            answer = preview(asked["text"], path, self.desk.project, self.desk.theme, self.desk.site_url)
+            pending = tuple(str(file) for file in asked.get("media", ()))
+            answer = preview(asked["text"], path, self.desk.project, self.desk.theme, self.desk.site_url, pending)
         except (ValueError, KeyError, TypeError) as error:
             return self._json(400, {"error": str(error)})
         return self._json(200, answer)

@@ -66,3 +66,12 @@ def test_nothing_is_written_into_docs(project, look):
     before = sorted(p.relative_to(project.root) for p in project.docs_dir.rglob("*"))
     preview("---\ntitle: New\ndate: 2024-01-01\n---\n\nHi\n\n<!-- more -->\n", "docs/blog/posts/new.md", project, look, "http://x/")
     assert sorted(p.relative_to(project.root) for p in project.docs_dir.rglob("*")) == before
+
+
+def test_files_saved_with_the_post_are_not_missing(project):
+    """An image uploaded in the form, saved with the post, is not reported missing before it is on disk."""
+    text = knee(project).replace("video: https://www.youtube.com/watch?v=AbCdEfGhIjK\n", "video:\n  url: https://www.youtube.com/watch?v=AbCdEfGhIjK\n  poster: media/new.png\n")
+    problems, _ = check_as_saved(text, KNEE, project)
+    assert len(problems) == 1 and "file not found: docs/blog/posts/media/new.png" in problems[0]
+    assert check_as_saved(text, KNEE, project, ("docs/blog/posts/media/new.png",)) == ([], None)
+    assert check_as_saved(text, KNEE, project, ("docs/blog/posts/media/other.png",))[0] == problems
