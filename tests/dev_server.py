@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -156,8 +157,22 @@ class WriteDesk:
         return self
 
     def __exit__(self, *exc) -> None:
-        self._process.terminate()  # as Ctrl-C: the desk stops the site and the CMS's server too
+        self.stop(signal.SIGTERM)
+
+    def stop(self, how: int = signal.SIGINT) -> None:
+        """Stop the desk as Ctrl-C does (SIGINT), or as a SIGTERM: it stops the site and the CMS's server too."""
+        if self._process.poll() is None:
+            self._process.send_signal(how)
         self._process.wait(timeout=60)
+
+    def listening(self) -> list[int]:
+        """Which of its three ports something still answers on."""
+        found = []
+        for port in (self.port, self.site_port, self.decap_port):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    found.append(port)
+        return found
 
     def page(self, path: str) -> str:
         return fetch(self.site_url + path)

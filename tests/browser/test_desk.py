@@ -27,14 +27,18 @@ STEP_ITEMS = "[id^='steps-field-'] > div > [class*='-ListItem']"
 REMOVE_STEP = f"{STEP_ITEMS} > [class*='ListItemTopBar'] > button:last-of-type"
 
 
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory):
-    """`make write`'s command over a copy of this site in a temp folder."""
-    root = tmp_path_factory.mktemp("desk-site")
+def desk_site(root: Path) -> Path:
+    """A copy of this site, with the editor and the npm packages `make write` runs."""
     make_site(root)
     for name in ("admin", "node_modules"):
         (root / name).symlink_to(ROOT / name, target_is_directory=True)
-    with WriteDesk(root, tmp_path_factory.mktemp("desk-scratch")) as running:
+    return root
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory):
+    """`make write`'s command over a copy of this site in a temp folder."""
+    with WriteDesk(desk_site(tmp_path_factory.mktemp("desk-site")), tmp_path_factory.mktemp("desk-scratch")) as running:
         yield running
 
 
@@ -233,3 +237,13 @@ def test_a_post_make_check_refuses_is_not_saved(new_page, desk):
     publish(page)
     page.get_by_text(re.compile("make check would refuse this post")).first.wait_for()
     assert knee.read_text(encoding="utf-8") == before
+
+
+def test_ctrl_c_stops_all_of_it(tmp_path):
+    """`make write` starts the editor, the site and the CMS's server; Ctrl-C stops all three."""
+    (tmp_path / "site").mkdir()
+    with WriteDesk(desk_site(tmp_path / "site"), tmp_path / "scratch") as running:
+        assert len(running.listening()) == 3
+        assert f"The editor: {running.editor}" in running.log.read_text()
+        running.stop()
+        wait_for(lambda: running.listening() == [], seconds=30, what="every server to stop")
