@@ -146,11 +146,16 @@ def write(project: Project, config_file: Path, ports: argparse.Namespace) -> int
     host = "127.0.0.1"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     engine = os.environ.get("ENGINE", "mkdocs")
-    serve = [sys.executable, "-m", engine, "serve", "--livereload", "--dirty", "--dev-addr", f"{host}:{ports.site_port}", "--config-file", str(config_file)]
+    serve = [
+        sys.executable, "-m", engine, "serve", "--livereload", "--dirty",  # as `make serve`
+        "--dev-addr", f"{host}:{ports.site_port}", "--config-file", str(config_file),
+    ]
     decap = [str(project.root / "node_modules" / ".bin" / "decap-server")]
     children = [
         subprocess.Popen(serve, cwd=project.root, env=env),
-        subprocess.Popen(decap, cwd=project.root, env={**env, "PORT": str(ports.decap_port), "BIND_HOST": host, "GIT_REPO_DIRECTORY": str(project.root)}),
+        subprocess.Popen(decap, cwd=project.root, env={
+            **env, "PORT": str(ports.decap_port), "BIND_HOST": host, "GIT_REPO_DIRECTORY": str(project.root),
+        }),
     ]
     signal.signal(signal.SIGTERM, _stop)
     server = None

@@ -72,7 +72,10 @@ def cms_config(site: Site, new_post: str, repo: str = "", auth: str = "") -> dic
                 {
                     "name": "body", "label": "Text", "widget": "markdown", "modes": ["raw"],
                     "default": skeleton.body.lstrip("\n"),
-                    "hint": "Markdown. The part above <!-- more --> shows on list pages; <!-- routine --> and <!-- video --> place the routine and the video.",
+                    "hint": (
+                        "Markdown. The part above <!-- more --> shows on list pages; "
+                        "<!-- routine --> and <!-- video --> place the routine and the video."
+                    ),
                 },
             ],
         }],
@@ -135,7 +138,10 @@ def _widget(kind: Type, site: Site, start: Any, optional: bool = False) -> dict:
     if isinstance(kind, Boolean):
         return {"widget": "boolean"}
     if isinstance(kind, Date):
-        return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False, "picker_utc": True, "default": "{{now}}"}
+        return {
+            "widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False,
+            "picker_utc": True, "default": "{{now}}",  # today, as `make post` dates a new post
+        }
     if isinstance(kind, LocalFile):
         # Uploaded beside the posts (`media/`), named from the post's folder, as a path written by hand would be.
         widget = "image" if set(kind.suffixes) <= set(IMAGE_SUFFIXES) else "file"
@@ -155,7 +161,8 @@ def _widget(kind: Type, site: Site, start: Any, optional: bool = False) -> dict:
     if isinstance(kind, VideoField):
         return _record(VIDEO_FIELDS, site, {}, optional, collapsed=True)
     if isinstance(kind, VideoUrl):
-        return {"widget": "string", "pattern": ["|".join(f"(?:{p})" for p in VIDEO_PATTERNS), "must be a YouTube or Vimeo link, or a .mp4/.webm file"]}
+        pattern = "|".join(f"(?:{p})" for p in VIDEO_PATTERNS)
+        return {"widget": "string", "pattern": [pattern, "must be a YouTube or Vimeo link, or a .mp4/.webm file"]}
     if isinstance(kind, Slug):
         return {"widget": "string", "pattern": [f"^{Slug.PATTERN}$", "must be letters, digits and hyphens, like knee-reset"]}
     raise TypeError(f"the form has no widget for {type(kind).__name__}; add one in contract/cms.py")

@@ -20,7 +20,8 @@ from ..model.units import count_forms
 from .preview import preview
 
 TYPES = {
-    ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
+    ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
     ".yml": "text/yaml; charset=utf-8", ".json": "application/json", ".wasm": "application/wasm", ".map": "application/json",
 }
 MAX_POST = 1_000_000  # a post's file is at most 200,000 characters of front matter and its body
@@ -84,7 +85,8 @@ def published(root: Path) -> Iterator[tuple[str, Path]]:
     for prefix, folder in folders(root).items():
         for path in sorted(folder.rglob("*")):
             name = path.relative_to(folder).as_posix()
-            if not path.is_file() or path.suffix in (".map", ".txt", ".md") or (prefix == "cms/" and not name.endswith((".decap-cms.js", "decap-cms.js", ".wasm"))):
+            other_bundle = prefix == "cms/" and not name.endswith(("decap-cms.js", ".wasm"))
+            if not path.is_file() or path.suffix in (".map", ".txt", ".md") or other_bundle:
                 continue
             yield prefix + name, path
 
