@@ -15,7 +15,7 @@ import * as YAML from "./yaml/index.js";
 import { postFormat } from "./post-file.mjs";
 
 const WAIT = 250; // ms after the last keystroke before the preview asks again
-const OFFLINE = "The live preview (the cards as the site shows them, and make check's lines) comes from `make write` on your computer, which this editor cannot reach. Saving works without it; the checks run when the post is saved.";
+const OFFLINE = "The live preview (the cards as the site shows them, and make check's lines) comes from `make write` on your computer, which this editor cannot reach. Saving works without it; make check runs on the post once it is saved (on the published site, on its pull request).";
 
 const config = YAML.parse(await (await fetch("config.yml")).text());
 const desk = await fetch("/desk/info").then((response) => (response.ok ? response.json() : null), () => null);
@@ -55,8 +55,7 @@ async function checked(entry) {
 /** Under `make write`, a post `make check` would refuse is not saved: the preview lists why. */
 async function refuseWhatCheckRefuses({ entry }) {
   const answer = await checked(entry).catch(() => null); // the desk gone: saving works without it
-  const count = answer ? answer.problems.length : 0;
-  if (count) throw new Error(`make check would refuse this post (${count === 1 ? "1 problem" : `${count} problems`}, listed above the preview); fix ${count === 1 ? "it" : "them"}, then save`);
+  if (answer?.problems.length) throw new Error(`make check would refuse this post (${answer.summary}, listed above the preview); fix what they say, then save`);
 }
 
 /** The preview pane: the post as the site renders it, and make check's lines, as the author types. */

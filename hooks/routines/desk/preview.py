@@ -18,6 +18,7 @@ from ..contract.checks import check_pages, markdown_pages
 from ..contract.frontmatter import FrontMatter
 from ..contract.project import Project
 from ..model.post import Post
+from ..model.units import plural
 from ..rendering.blocks import assemble, render_routine, render_video, routine_view, video_view
 
 TEMPLATE = "partials/desk-preview.html"
@@ -35,8 +36,9 @@ def preview(text: str, shown: str, project: Project, theme: Any, site_url: str, 
         pending: files (paths from mkdocs.yml's folder) the editor saves with the post, not on disk yet.
 
     Returns:
-        `problems`: make check's lines for this post; `html`: the problems and
-        the post as the site shows it (the post only when it has none).
+        `problems`: make check's lines for this post, and `summary` their
+        number in words; `html`: the problems and the post as the site shows
+        it (the post only when it has none).
     """
     problems, found = check_as_saved(text, shown, project, pending)
     body, title = "", ""
@@ -44,7 +46,7 @@ def preview(text: str, shown: str, project: Project, theme: Any, site_url: str, 
         front, post = found
         body, title = render_post(post, front, theme, site_url), post.title
     html = theme.env.get_template(TEMPLATE).render(problems=problems, title=title, body=body, shown=found is not None)
-    return {"problems": problems, "html": html, "shown": found is not None}
+    return {"problems": problems, "summary": plural(len(problems), "problem"), "html": html, "shown": found is not None}
 
 
 def check_as_saved(

@@ -75,3 +75,8 @@ def test_files_saved_with_the_post_are_not_missing(project):
     assert len(problems) == 1 and "file not found: docs/blog/posts/media/new.png" in problems[0]
     assert check_as_saved(text, KNEE, project, ("docs/blog/posts/media/new.png",)) == ([], None)
     assert check_as_saved(text, KNEE, project, ("docs/blog/posts/media/other.png",))[0] == problems
+
+
+def test_the_count_of_problems_is_worded_by_the_sites_grammar(project, look):
+    text = knee(project).replace("        exhale: 8\n", "        exhale: eight\n").replace("        rounds: 6\n", "        rounds: many\n")
+    assert preview(text, KNEE, project, look, "http://x/")["summary"] == "2 problems"
