@@ -1,11 +1,11 @@
-# The two commands in the README do all set-up: `make serve` and `make test`.
+# The commands in the README do all set-up: `make serve`, `make write` and `make test`.
 
 VENV     := .venv
 PYTHON   := $(VENV)/bin/python
 READY    := $(VENV)/.ready
 ROUTINES := PYTHONPATH=hooks $(PYTHON) -m routines
 LIGHTHOUSE := .tools/node_modules/.bin/lighthouse
-REMARK   := node_modules/.bin/remark
+NPM      := node_modules/.ready
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 # The engine that builds the site: mkdocs, or properdocs (its maintained fork,
@@ -14,21 +14,30 @@ export DISABLE_MKDOCS_2_WARNING := true
 export ENGINE ?= mkdocs
 export TITLE
 
-.PHONY: serve build test bench browser clean post check schema deploy record-addresses undo-deploy editor same-site
+.PHONY: serve write build test bench browser clean post check schema deploy record-addresses undo-deploy editor same-site
 
 serve: $(READY)  ## the site with live reload on http://127.0.0.1:8000
 	$(PYTHON) -m $(ENGINE) serve --livereload --dirty
+
+# The site as under `make serve`, the CMS's local server (decap-server, port 8081)
+# and the editor with its live preview on http://127.0.0.1:8001/admin/; Ctrl-C stops all.
+write: $(READY) $(NPM)  ## write posts in the browser: the editor on http://127.0.0.1:8001/admin/
+	@$(ROUTINES) write
 
 # Build beside site/ and swap only when everything passed, so a failed build
 # leaves the last good site exactly as it was. A placeholder site_url is named
 # on every build but refused only by a build for the public web (PUBLISH=1,
 # as make deploy and the publishing workflow build): the tests and a preview
 # build the shipped mkdocs.yml, whose example address must still build.
-build: $(READY)  ## check, then a strict build into site/ (PUBLISH=1: refuse a placeholder site_url)
+# The editor goes into the site (as admin/, from node_modules/) when mkdocs.yml names a GitHub repo_url.
+EDITOR_FILES := $(if $(shell grep -s '^repo_url: *https://github.com/' mkdocs.yml),$(NPM))
+
+build: $(READY) $(EDITOR_FILES)  ## check, then a strict build into site/ (PUBLISH=1: refuse a placeholder site_url; the editor as admin/ with a GitHub repo_url)
 	$(ROUTINES) check
 	@$(ROUTINES) address $(if $(PUBLISH),--publish)
 	rm -rf .site.new
 	$(PYTHON) -m $(ENGINE) build --strict --site-dir .site.new || { rm -rf .site.new; exit 1; }
+	$(ROUTINES) publish-editor .site.new || { rm -rf .site.new; exit 1; }
 	rm -rf .site.old && { [ ! -d site ] || mv site .site.old; } && mv .site.new site && rm -rf .site.old
 	@$(ROUTINES) unpublished
 
@@ -53,16 +62,17 @@ post: $(READY)  ## a new post: make post TITLE="Sore Shoulders? Try This Doorway
 check: $(READY)  ## validate every post without building
 	$(ROUTINES) check
 
-schema: $(READY)  ## regenerate post.schema.json from the validator's model
+schema: $(READY)  ## regenerate post.schema.json and the editor's form (admin/config.yml) from the validator's model
 	$(ROUTINES) schema
 
-test: $(READY) browser $(REMARK)  ## the whole suite: unit, rendering, builds and browser
+test: $(READY) browser $(NPM)  ## the whole suite: unit, rendering, builds and browser
 	$(PYTHON) -m pytest
 
-editor: $(REMARK)  ## what editors check front matter with (remark and post.schema.json), from npm
+editor: $(NPM)  ## what editors check front matter with (remark and post.schema.json), from npm
 
-# The editor's checker, pinned in package-lock.json (package.json holds its settings).
-$(REMARK): package.json package-lock.json
+# From npm, pinned in package-lock.json: the editors' checker (remark; package.json
+# holds its settings), and the CMS of `make write` (decap-cms, decap-server, yaml).
+$(NPM): package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
 	touch $@
 

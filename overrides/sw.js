@@ -11,9 +11,10 @@
  *   thing fetched when the worker installs.
  * - Nothing else is fetched ahead: only what the reader asked for is kept, at most
  *   LIMIT entries per kind, the oldest going first. Other sites (the video
- *   host), video and audio files, and the search index are left alone; the
- *   index's vocabulary (pagefind/words.txt, fetched when search opens) is
- *   kept, network first, like the site's other files.
+ *   host), video and audio files, the search index and the authors' editor
+ *   (admin/, with the posts it saves) are left alone; the index's vocabulary
+ *   (pagefind/words.txt, fetched when search opens) is kept, network first,
+ *   like the site's other files.
  */
 const VERSION = 1;
 const PAGES = `pages-v${VERSION}`;
@@ -21,6 +22,7 @@ const FILES = `files-v${VERSION}`;
 const LIMIT = { [PAGES]: 60, [FILES]: 120 };
 const FINGERPRINT = /\.[0-9a-f]{6,}(\.min)?\.[a-z0-9]+$/;
 const SKIPPED = /\/pagefind\/(?!words\.txt$)/;
+const EDITOR = new URL("admin/", self.registration.scope).pathname; // the authors' editor, when the site publishes it
 
 // Offline, a page this device never kept opens the site's own offline page
 // (503.html: the saved routines and a link home), fetched when the worker installs.
@@ -61,7 +63,7 @@ function answer(request, page) {
   const url = new URL(request.url);
   // Video and audio stream in ranges the cache cannot keep.
   if (request.method !== "GET" || request.headers.has("range") || ["video", "audio", "track"].includes(request.destination)) return null;
-  if (url.origin !== location.origin || SKIPPED.test(url.pathname)) return null;
+  if (url.origin !== location.origin || SKIPPED.test(url.pathname) || url.pathname.startsWith(EDITOR)) return null;
   if (page) return networkFirst(request, PAGES);
   if (FINGERPRINT.test(url.pathname)) return cacheFirst(request);
   return networkFirst(request, FILES);

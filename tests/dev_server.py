@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -126,3 +127,52 @@ def tree(site: Path) -> dict[str, bytes]:
         for p in sorted(site.rglob("*"))
         if p.is_file() and not any(part.startswith(".") for part in p.relative_to(site).parts)
     }
+
+
+class WriteDesk:
+    """`make write`'s command in a child process, on free ports: the site, the CMS's local server and the editor.
+
+    The site at `root` needs `admin/` and `node_modules/` beside its mkdocs.yml.
+    """
+
+    def __init__(self, root: Path, scratch: Path) -> None:
+        self.root = root
+        self.port, self.site_port, self.decap_port = free_port(), free_port(), free_port()
+        self.editor = f"http://127.0.0.1:{self.port}/admin/"
+        self.site_url = f"http://127.0.0.1:{self.site_port}/"
+        self._tmp = scratch
+        self._tmp.mkdir(parents=True, exist_ok=True)
+        self.log = scratch / "write.log"
+        self._process: subprocess.Popen | None = None
+
+    def __enter__(self) -> WriteDesk:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(self._tmp), "PYTHONPATH": str(self.root / "hooks")}
+        ports = ["--port", str(self.port), "--site-port", str(self.site_port), "--decap-port", str(self.decap_port)]
+        with open(self.log, "w") as log:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "routines", "write", *ports], cwd=self.root, env=env, stdout=log, stderr=subprocess.STDOUT,
+            )
+        wait_for(lambda: "The editor: " in self.log.read_text() or self._process.poll() is not None, what=f"the desk ({self.log})")
+        assert self._process.poll() is None, self.log.read_text()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop(signal.SIGTERM)
+
+    def stop(self, how: int = signal.SIGINT) -> None:
+        """Stop the desk as Ctrl-C does (SIGINT), or as a SIGTERM: it stops the site and the CMS's server too."""
+        if self._process.poll() is None:
+            self._process.send_signal(how)
+        self._process.wait(timeout=60)
+
+    def listening(self) -> list[int]:
+        """Which of its three ports something still answers on."""
+        found = []
+        for port in (self.port, self.site_port, self.decap_port):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    found.append(port)
+        return found
+
+    def page(self, path: str) -> str:
+        return fetch(self.site_url + path)

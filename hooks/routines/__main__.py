@@ -1,11 +1,15 @@
-"""Author tools: `python -m routines new|check|schema|unpublished|address|deploy|record|undo-deploy` (run by `make post`, `make check`, ...)."""
+"""Author tools: `python -m routines new|check|schema|write|unpublished|address|deploy|record|undo-deploy` (run by make)."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
+import os
 import re
+import shutil
+import signal
+import socket
 import subprocess
 import sys
 import time
@@ -14,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from .contract.checks import addresses, check_pages, left_out, markdown_pages
+from .contract.cms import cms_config, github_repo, render
 from .contract.fields import TITLE_LENGTH, post_schema
 from .contract.project import Project, load_project
 from .discovery.catalog import slug as slugify
@@ -23,6 +28,7 @@ from .publishing.addresses import ADDRESSES_FILE, BadRecord, read_record, record
 from .publishing.deploy import Refused, commit_and_push, publish, refusals, shared, undo
 
 SCHEMA_FILE = "post.schema.json"
+CMS_CONFIG = "admin/config.yml"
 
 
 def skeleton(title: str, slug: str, today: dt.date, project: Project) -> str:
@@ -215,10 +221,104 @@ def _head(root: Path) -> str:
     return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True, check=False).stdout.strip()
 
 
-def schema(project: Project, out: Path) -> int:
-    """Write the JSON Schema of a post's front matter."""
+def schema(project: Project) -> int:
+    """Write the JSON Schema of a post's front matter, and the editor's form, both from the contract."""
+    out = project.root / SCHEMA_FILE
     out.write_text(json.dumps(post_schema(project.site), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{project.shown(out)}: written")
+    out = project.root / CMS_CONFIG
+    out.write_text(render(editor_config(project)), encoding="utf-8")
+    print(f"{project.shown(out)}: written")
+    return 0
+
+
+def editor_config(project: Project) -> dict:
+    """The editor's form: the contract's fields, a new post as `make post` starts it."""
+    return cms_config(project.site, skeleton("", "", dt.date(2000, 1, 1), project), github_repo(project.repo_url), project.editor_auth)
+
+
+def write(project: Project, config_file: Path, ports: argparse.Namespace) -> int:
+    """The authors' desk: the site under `make serve`, the CMS's local server, and the editor with its preview.
+
+    Runs until stopped (Ctrl-C, or a SIGTERM), then stops all three.
+    """
+    from .desk.server import Desk, start  # noqa: PLC0415 - MkDocs and the theme load only for this command
+    from .engine.desk import theme  # noqa: PLC0415
+
+    host = "127.0.0.1"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    engine = os.environ.get("ENGINE", "mkdocs")
+    serve = [
+        sys.executable, "-m", engine, "serve", "--livereload", "--dirty",  # as `make serve`
+        "--dev-addr", f"{host}:{ports.site_port}", "--config-file", str(config_file),
+    ]
+    decap = [str(project.root / "node_modules" / ".bin" / "decap-server")]
+    children = [
+        subprocess.Popen(serve, cwd=project.root, env=env),
+        subprocess.Popen(decap, cwd=project.root, env={
+            **env, "PORT": str(ports.decap_port), "BIND_HOST": host, "GIT_REPO_DIRECTORY": str(project.root),
+        }),
+    ]
+    signal.signal(signal.SIGTERM, _stop)
+    server = None
+    try:
+        site_url = f"http://{host}:{ports.site_port}/"
+        desk = Desk(project, theme(config_file), site_url, f"http://{host}:{ports.decap_port}/api/v1")
+        server = start(desk, ports.port)
+        for port in (ports.decap_port, ports.site_port):
+            _wait_for_port(host, port, children)
+        print(f"The editor: http://{host}:{ports.port}/admin/  (the site: {site_url}; Ctrl-C stops it all)", flush=True)
+        while all(child.poll() is None for child in children):
+            time.sleep(0.5)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        if server is not None:
+            server.shutdown()
+        for child in children:
+            child.terminate()
+        for child in children:
+            try:
+                child.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                child.kill()
+
+
+def _stop(signum, frame) -> None:
+    """A SIGTERM stops the desk as Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
+def _wait_for_port(host: str, port: int, children: list[subprocess.Popen], seconds: float = 300) -> None:
+    """Until something listens on the port; a child that stops meanwhile stops the wait."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and all(child.poll() is None for child in children):
+        try:
+            with socket.create_connection((host, port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"make write: nothing answers on {host}:{port}; see the lines above")
+
+
+def publish_editor(project: Project, site_dir: Path) -> int:
+    """Put the editor in a built site as `admin/`, saving to the repository mkdocs.yml's `repo_url` names.
+
+    Beside the pages, not one of them: MkDocs, the sitemap, the feeds and
+    search never see it (search is indexed before), and the service worker
+    leaves /admin/ alone.
+    """
+    from .desk.server import published  # noqa: PLC0415 - only for this command
+
+    if not github_repo(project.repo_url):
+        return 0  # no GitHub repository named: the site has no editor of its own (README, "The authors' desk")
+    for address, path in published(project.root):
+        target = site_dir / "admin" / address
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    (site_dir / CMS_CONFIG).write_text(render(editor_config(project)), encoding="utf-8")  # for this mkdocs.yml, as make schema writes it
+    print(f"{site_dir.name}/admin/: the editor, saving to {github_repo(project.repo_url)}")
     return 0
 
 
@@ -228,7 +328,12 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("new", help="create a post skeleton").add_argument("title")
     commands.add_parser("check", help="validate every post without building")
-    commands.add_parser("schema", help=f"write {SCHEMA_FILE}")
+    commands.add_parser("schema", help=f"write {SCHEMA_FILE} and {CMS_CONFIG}")
+    commands.add_parser("publish-editor", help="put the editor in a built site, as admin/").add_argument("site_dir", type=Path)
+    desk = commands.add_parser("write", help="the editor in the browser, with the site and the CMS's local server")
+    desk.add_argument("--port", type=int, default=8001, help="the editor's port")
+    desk.add_argument("--site-port", type=int, default=8000, help="the site's port, as under make serve")
+    desk.add_argument("--decap-port", type=int, default=8081, help="the CMS's local server's port")
     commands.add_parser("unpublished", help="list the posts a build leaves out, and why")
     addressing = commands.add_parser("address", help="name a placeholder site_url (or booking address); with --publish, refuse it")
     addressing.add_argument("--publish", action="store_true", help="the build is for the public web: a placeholder fails")
@@ -252,7 +357,11 @@ def main(argv: list[str] | None = None) -> int:
         return record(project)
     if args.command == "undo-deploy":
         return undo_deploy(project)
-    return schema(project, project.root / SCHEMA_FILE)
+    if args.command == "publish-editor":
+        return publish_editor(project, args.site_dir)
+    if args.command == "write":
+        return write(project, args.config.resolve(), args)
+    return schema(project)
 
 
 if __name__ == "__main__":

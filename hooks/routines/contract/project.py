@@ -28,6 +28,9 @@ class Project:
         docs_dir: the docs folder.
         config_file: mkdocs.yml itself.
         site: series, categories and the docs folder, for the validator.
+        exclude_docs: what MkDocs leaves out of docs/, gitignore-style.
+        repo_url: the site's repository, where the editor on the published site saves.
+        editor_auth: the OAuth service the published editor logs in through (`extra.editor.auth`), if not Netlify's.
     """
 
     root: Path
@@ -37,6 +40,8 @@ class Project:
     exclude_docs: str = ""
     site_url: str = ""
     booking_url: str = ""
+    repo_url: str = ""
+    editor_auth: str = ""
 
     @property
     def post_dirs(self) -> tuple[str, ...]:
@@ -62,7 +67,9 @@ def load_project(config_file: Path) -> Project:
     extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
     site = Site.of(str(docs_dir), (extra.get("series") or {}).keys(), blogs)
     booking = extra.get("booking") if isinstance(extra.get("booking"), dict) else {}
+    editor = extra.get("editor") if isinstance(extra.get("editor"), dict) else {}
     return Project(
         root=root, docs_dir=docs_dir, site=site, config_file=config_file, exclude_docs=config.get("exclude_docs") or "",
         site_url=str(config.get("site_url") or ""), booking_url=str(booking.get("url") or ""),
+        repo_url=config.get("repo_url") or "", editor_auth=editor.get("auth") or "",
     )

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from ..model.units import UNIT_WORDS, parse_duration, parse_timestamp
+from ..model.units import DURATION_HELP, TIMESTAMP_HELP, UNIT_WORDS, parse_duration, parse_timestamp
 from ..model.video import local_path
 from .blog import Blog
 from .frontmatter import FieldPath, FrontMatter, NotADate, shown, what_yaml_made
@@ -241,13 +241,15 @@ class Boolean(Type):
 class Converted(Type):
     """A value read by a parsing function that raises ValueError with the rule.
 
-    Subclasses give the function, the smallest whole number of seconds, and a
-    regex of the text forms (for JSON Schema).
+    Subclasses give the function, the smallest whole number of seconds, a
+    regex of the text forms (for JSON Schema and the editor's form), and the
+    forms in words, with examples.
     """
 
     convert: Callable[[Any], Any]
     minimum: int = 0
     pattern: str = ""
+    help: str = ""
 
     def parse(self, value, path, check):
         try:
@@ -271,6 +273,7 @@ class Duration(Converted):
 
     convert = staticmethod(parse_duration)
     minimum = 1
+    help = DURATION_HELP
     pattern = f"^\\s*([0-9]+|([0-9]+:)?[0-9]+:[0-5][0-9]|{_unit_pattern()})\\s*$"
 
 
@@ -279,6 +282,7 @@ class Timestamp(Converted):
 
     convert = staticmethod(parse_timestamp)
     minimum = 0
+    help = TIMESTAMP_HELP
     pattern = "^\\s*([0-9]+|([0-9]+:)?[0-9]+:[0-5][0-9])\\s*$"
 
 
