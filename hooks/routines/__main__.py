@@ -182,18 +182,22 @@ def deploy(project: Project, site: Path | None) -> int:
     live_at = project.site_url or "the address set up for the site"
     print(f"published {commit} to the {where.remote} branch gh-pages ({where.url}); the site shows it at {live_at} within a few minutes")
     print("to put the previous site back: make undo-deploy")
-    return record(project)
+    return record(project, after_publish=True)
 
 
-def record(project: Project) -> int:
+def record(project: Project, after_publish: bool = False) -> int:
     """After a publish: add every published post's address to the record, and commit and push it.
 
     So no author writes a redirect by hand: once published, an address keeps
-    leading to its post whatever its slug, date or title become.
+    leading to its post whatever its slug, date or title become. Run on its
+    own, it first refuses what `make deploy` refuses: it pushes the branch,
+    so it must hold only what is shared.
     """
     path = project.root / ADDRESSES_FILE
     pages = markdown_pages(project.docs_dir, project.root, project.exclude_docs)
     try:
+        if not after_publish and (lines := refusals(project.root, shared(project.root))):
+            raise Refused(lines)
         posts, _ = addresses(check_pages(pages, project.post_dirs, project.site), project.site)
         if not write_record(path, recorded(read_record(path), posts)):
             return 0

@@ -633,3 +633,31 @@ def test_readable_from_the_floor_in_any_orientation(visit, width, height):
     assert page.eval_on_selector("dialog breath-timer .breath-timer__ui", inside)
     for part in ("count", "phase", "round"):
         assert page.eval_on_selector(f"dialog .breath-timer__{part}", "el => parseFloat(getComputedStyle(el).fontSize)") >= 24, part
+
+
+def test_rep_pace_stretches_the_movement_not_the_hold(visit):
+    """Chin tucks, 8 reps of 3 s with a 3 s hold: "Much slower" makes each rep 4.5 s of movement and the same hold."""
+    page = visit("blog/2023/12/13/cranky-neck-movement-flow/")
+    view = start(page)
+    for _ in range(3):
+        view.get_by_role("button", name="Next step").click()
+    assert seen(view)[:3] == ("Step 4 of 5", "Chin tucks", "Get ready")
+    view.get_by_label("Rep pace").select_option("Much slower")
+    page.clock.run_for(5000 + FRAME)
+    assert seen(view)[2:] == ("Set 1 of 2", "1:00")  # 8 x (4.5 + 3) s
+
+
+def test_time_taken_after_a_pause_and_a_new_start(visit):
+    """Paused, closed and started again later: the new run's time is its own."""
+    page = visit()
+    view = start(page)
+    page.clock.run_for(10000)
+    view.get_by_role("button", name="Pause").click()
+    view.get_by_role("button", name="Close").click()
+    page.clock.run_for(100000)
+    view = start(page)
+    assert view.get_attribute("data-state") == "running"
+    page.clock.run_for(30000)
+    for _ in range(3):
+        view.get_by_role("button", name="Next step").click()
+    assert view.locator("[data-part=took]").inner_text().startswith("Time taken: 0:30")

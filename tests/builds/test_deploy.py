@@ -101,3 +101,16 @@ def test_a_published_address_keeps_leading_to_its_post_after_the_slug_changes(tm
     assert followed == "blog/2024/01/17/knee-reset/index.html"
     assert "Knee Pain? Try This Self Massage" in git(remote, "show", f"gh-pages:{followed}")
     assert "blog/2024/01/17/knee-reset/" in git(remote, "show", "main:addresses.yml")
+
+
+def test_record_addresses_alone_refuses_what_is_not_shared(tmp_path):
+    """`make record-addresses` pushes the branch, so it refuses unpushed work as make deploy does: nothing reaches main."""
+    root = project(tmp_path)
+    remote = tmp_path / "shared.git"
+    before = git(remote, "rev-parse", "main")
+    (root / "docs" / "blog" / "posts" / "every-step-kind.md").write_text(DRAFT.replace("draft: true\n", ""))
+    git(root, "commit", "-qam", "Publish the whole-body check")
+    refused = make(root, "record-addresses")
+    assert refused.returncode != 0
+    assert "main: 1 commit here that origin does not have; share them first: git push" in refused.stderr
+    assert git(remote, "rev-parse", "main") == before

@@ -146,7 +146,7 @@ def _marks(step: Step, segment: Segment) -> list[_Draft]:
     if kind == "reps":
         return _rep_marks(segment)
     label = _spoken_label(segment.label)
-    go = "Hold." if segment.label.endswith("Hold") else "Rest." if step.kind == "rest" else "Go."
+    go = "Hold." if step.hold and not step.reps and not step.duration else "Rest." if step.kind == "rest" else "Go."
     opener = _Draft(0, _options(f"{label} {go}", go), tone="go")
     long = seconds >= LONG_EFFORT
     halfway = [_Draft(round(seconds / 2), ("Halfway.",))] if seconds >= 3 * LONG_EFFORT else []

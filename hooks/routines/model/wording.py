@@ -112,6 +112,10 @@ def plan(step: Step) -> tuple[Segment, ...]:
     the "about N min" can never disagree.
     """
     sides = _sides(step.each)
+    if step.duration and step.breath:  # the breathing, then what the duration leaves
+        rest_of_it = step.duration - step.breath.total_seconds
+        breathing = _lead_in([Segment("breath", step.breath.total_seconds)])
+        return tuple(breathing + ([Segment("time", rest_of_it, "Keep going")] if rest_of_it > 0 else []))
     if step.duration:
         efforts = [Segment("time", step.duration, side) for side in sides]
         return tuple(_lead_in(_with_gaps(efforts, step.each)))

@@ -10,8 +10,9 @@ from pathlib import Path
 import ghp_import
 
 PUBLISHED_BRANCH = "gh-pages"
+UNDO = "Undo the last publish"  # how an undo's commit on the published branch begins
 # What makes the site: a change here that is not shared would publish a site no one else can make again.
-SOURCES = ("docs", "mkdocs.yml", "overrides", "hooks")
+SOURCES = ("docs", "mkdocs.yml", "overrides", "hooks", "addresses.yml", "admin")
 
 
 class Refused(Exception):
@@ -111,7 +112,9 @@ def undo(repo: Path, where: Shared) -> str:
     if not git(repo, "rev-parse", "--verify", "-q", f"{live}~1", check=False):
         raise Refused([f"make undo-deploy: {where.remote} has no earlier publish to go back to"])
     undone = git(repo, "log", "-1", "--format=%s (%cr)", live)
-    commit = git(repo, "commit-tree", f"{live}~1^{{tree}}", "-p", live, "-m", f"Undo the last publish: {undone}")
+    if undone.startswith(UNDO):
+        raise Refused([f"make undo-deploy: the last publish is already undone ({undone}); publish again with make deploy"])
+    commit = git(repo, "commit-tree", f"{live}~1^{{tree}}", "-p", live, "-m", f"{UNDO}: {undone}")
     git(repo, "push", "--quiet", where.remote, f"{commit}:refs/heads/{PUBLISHED_BRANCH}")
     git(repo, "update-ref", f"refs/heads/{PUBLISHED_BRANCH}", commit)
     return undone

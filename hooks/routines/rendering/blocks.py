@@ -78,7 +78,8 @@ def follow_data(view: RoutineView) -> dict:
 
     The script words nothing itself: doses, labels, everything it says and
     the estimate come from here, so the view and the cards always say the same.
-    Each part of a step's plan is `{kind, seconds, label, wait, end, marks}`,
+    Each part of a step's plan is `{kind, seconds, label, wait, end, marks}` (reps add `rep` and `hold`,
+    so the reader's pace stretches the movement and not the hold),
     each mark `[at, say, show, tone]` (model/coach.py).
     """
     return {
@@ -99,6 +100,7 @@ def follow_data(view: RoutineView) -> dict:
                         "kind": part.segment.kind, "seconds": part.segment.seconds, "label": part.segment.label,
                         "wait": part.wait, "end": part.end,
                         "marks": [[mark.at, mark.say, mark.show, mark.tone] for mark in part.marks],
+                        **({"rep": part.segment.rep, "hold": part.segment.hold} if part.segment.kind == "reps" else {}),
                     }
                     for part in parts
                 ],

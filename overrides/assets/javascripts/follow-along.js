@@ -24,6 +24,16 @@
     return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
   };
   const today = () => new Date().toDateString();
+  // Safari before 17.4 has no checkVisibility().
+  const visible = (el) => (el.checkVisibility ? el.checkVisibility() : !!el.offsetParent);
+  /* A reps part's moments at a pace: the movement of each rep is scaled, the prescribed hold is not. */
+  const paced = ({ kind, rep, hold }, pace) => (at) => {
+    if (kind !== "reps" || pace === 1) return at;
+    const each = rep + hold;
+    const n = Math.floor(at / each + 1e-9);
+    const within = at - n * each;
+    return n * (rep * pace + hold) + Math.min(within, rep) * pace + Math.max(0, within - rep);
+  };
   const load = (key, fallback = {}) => {
     try {
       return JSON.parse(localStorage.getItem(key)) ?? fallback;
@@ -80,8 +90,9 @@
         if (!this.dialog.open) return;
         event.stopPropagation(); // the page's own shortcuts (Material's "n", "/") wait until the view closes
         const move = { ArrowLeft: "previous", ArrowRight: "next" }[key];
-        if (move && this.plan) this[move]();
-        else if (key === " " && !target.closest("input, select")) this.pause(); // on a button too: Space never skips twice
+        const control = target.closest("input, select");
+        if (move && this.plan && !control) this[move]();
+        else if (key === " " && this.plan && !control) this.pause(); // on a button too: Space never skips twice
         else if (key !== "Tab" || !this.wrap(event.shiftKey)) return;
         event.preventDefault();
       } else if (type === "change") {
@@ -108,10 +119,11 @@
       this.started = performance.now();
       this.pausedFor = 0;
       this.skipped = new Set();
+      this.setPaused(false);
       this.showEnd(false);
       this.sounds(); // on the tap that starts the routine: browsers allow audio only from one
       this.lock();
-      this.go(step || 0);
+      this.go(Math.min(step || 0, this.data.steps.length - 1)); // a step remembered from a longer routine
       this.interval = setInterval(() => this.tick(), 100);
       this.button.pause.focus();
     }
@@ -140,7 +152,7 @@
       this.s = s;
       this.plan = step.plan;
       const part = (this.current = this.plan[s]);
-      this.scale = part.kind === "reps" ? Number(this.ui.tempo.value) : 1;
+      this.paced = paced(part, Number(this.ui.tempo.value) || 1);
       this.origin = origin;
       this.m = 0;
       if (this.paused) this.pausedFor += performance.now() - this.pausedAt;
@@ -174,7 +186,8 @@
       }
       this.waiting = part.wait && this.speaking() ? performance.now() + part.wait * 1000 : 0;
       if (this.waiting) this.mark(0, (words) => (words.onend = words.onerror = () => this.release(words)));
-      if (!document.activeElement?.checkVisibility() || !this.dialog.contains(document.activeElement)) button.pause.focus();
+      const focused = document.activeElement;
+      if (!focused || !visible(focused) || !this.dialog.contains(focused)) button.pause.focus();
       this.tick();
     }
 
@@ -212,11 +225,11 @@
       if (!this.plan || this.paused) return;
       const now = performance.now();
       if (this.waiting && now >= this.waiting) this.release();
-      const length = this.current.seconds * 1000 * this.scale;
+      const length = this.paced(this.current.seconds) * 1000;
       const elapsed = this.waiting ? 0 : now - this.origin;
       const { marks } = this.current;
-      while (!this.waiting && this.m < marks.length && marks[this.m][0] * 1000 * this.scale <= elapsed) {
-        this.mark(elapsed - marks[this.m][0] * 1000 * this.scale);
+      while (!this.waiting && this.m < marks.length && this.paced(marks[this.m][0]) * 1000 <= elapsed) {
+        this.mark(elapsed - this.paced(marks[this.m][0]) * 1000);
       }
       if (elapsed >= length) return this.advance(this.origin + length, true);
       this.ui.clock.textContent = clock(length - elapsed);
@@ -264,6 +277,8 @@
     }
 
     finish(natural) {
+      if (this.paused) this.pausedFor += performance.now() - this.pausedAt;
+      this.setPaused(false);
       const took = performance.now() - this.started - this.pausedFor;
       const { steps, finish } = this.data;
       this.plan = null;
@@ -321,7 +336,7 @@
 
     /* Keep Tab inside the view: past the last control back to the first, and the other way. */
     wrap(back) {
-      const controls = [...this.dialog.querySelectorAll("button, input, select, iframe, video")].filter((el) => el.checkVisibility());
+      const controls = [...this.dialog.querySelectorAll("button, input, select, iframe, video")].filter(visible);
       const at = document.activeElement;
       if (this.dialog.contains(at) && at !== controls.at(back ? 0 : -1)) return false; // the browser moves on
       controls.at(back ? -1 : 0).focus();

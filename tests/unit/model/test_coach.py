@@ -86,6 +86,12 @@ def test_breath_says_its_phases_cues_rounds_and_last_round():
     ]
 
 
+def test_a_hold_says_hold_on_each_side():
+    """A stretch held on each side starts each side with "Hold.", not "Go."."""
+    words = said(Step("Calf stretch", "stretch", hold=30, each="leg"))
+    assert "First leg. Hold." in words and "Second leg. Hold." in words and "Go." not in " ".join(words[1:])
+
+
 def test_tight_moments_keep_the_count_and_drop_the_rest():
     """At a one-second tempo "Set 1 of 2. Go." gives way to the count itself."""
     words = said(Step("Quick", "strength", sets=2, reps=3, tempo=1))

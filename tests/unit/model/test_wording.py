@@ -124,6 +124,7 @@ def shape(step: Step) -> list[tuple]:
         ({"breath": Breath(inhale=4, exhale=8, rounds=6)}, [("ready", 5, "Get ready"), ("breath", 72, "")]),
         ({"breath": Breath(inhale=4, exhale=4, rounds=2), "reps": 5}, [("ready", 5, "Get ready"), ("breath", 16, ""), ("ready", 5, "Get ready"), ("reps", 25, "", 5, 5, 0)]),
         ({}, [("ready", 5, "Get ready"), ("time", 60, "At your own pace")]),
+        ({"breath": Breath(inhale=4, exhale=8, rounds=6), "duration": 100}, [("ready", 5, "Get ready"), ("breath", 72, ""), ("time", 28, "Keep going")]),
     ],
 )
 def test_each_step_kind_runs_as_a_plan(fields, segments):

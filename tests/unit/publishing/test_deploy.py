@@ -105,6 +105,29 @@ def test_undo_puts_the_previous_site_back(team, tmp_path):
     assert len(git(remote, "log", "--format=%h", "gh-pages").split()) == 3
 
 
+def test_undo_twice_does_not_put_the_bad_site_back(team, tmp_path):
+    """An undone publish is not undone again (which would publish the bad site once more)."""
+    remote, ana, _ = team
+    publish(ana, site_of(ana, tmp_path), shared(ana), "Publish")
+    commit_file(ana, "docs/blog/posts/broken.md", "oops", "Add a broken post")
+    git(ana, "push", "-q")
+    publish(ana, site_of(ana, tmp_path), shared(ana), "Publish the broken one")
+    undo(ana, shared(ana))
+    with pytest.raises(Refused) as refused:
+        undo(ana, shared(ana))
+    assert refused.value.lines[0].startswith("make undo-deploy: the last publish is already undone")
+    assert live(remote) == [".nojekyll", "knee.html"]
+
+
+def test_the_addresses_record_and_the_editor_count_as_the_site(team):
+    """addresses.yml and admin/ shape what is published: changed and not shared, they are refused too."""
+    _, ana, _ = team
+    (ana / "addresses.yml").write_text("{}\n")
+    assert refusals(ana, shared(ana)) == [
+        'addresses.yml: new, not shared yet; to publish it: git add addresses.yml && git commit -m "Add addresses" && git push'
+    ]
+
+
 def test_without_a_remote_it_says_how_to_get_one(tmp_path):
     """A folder that was never shared cannot publish: the line says what to ask for."""
     subprocess.run(["git", "init", "-q", "-b", "main", str(tmp_path)], check=True)
