@@ -92,13 +92,18 @@ def test_a_post_not_committed_or_not_pushed_is_refused_with_the_commands_to_shar
     assert refusals(ana, shared(ana)) == ["main: 1 commit here that origin does not have; share them first: git push"]
 
 
+def publish_good_then_broken(repo: Path, tmp_path: Path) -> None:
+    """A good publish, then one with a broken post."""
+    publish(repo, site_of(repo, tmp_path), shared(repo), "Publish")
+    commit_file(repo, "docs/blog/posts/broken.md", "oops", "Add a broken post")
+    git(repo, "push", "-q")
+    publish(repo, site_of(repo, tmp_path), shared(repo), "Publish the broken one")
+
+
 def test_undo_puts_the_previous_site_back(team, tmp_path):
     """A bad publish is undone by a new publish of the site before it; the bad one stays in the history."""
     remote, ana, _ = team
-    publish(ana, site_of(ana, tmp_path), shared(ana), "Publish")
-    commit_file(ana, "docs/blog/posts/broken.md", "oops", "Add a broken post")
-    git(ana, "push", "-q")
-    publish(ana, site_of(ana, tmp_path), shared(ana), "Publish the broken one")
+    publish_good_then_broken(ana, tmp_path)
     assert "broken.html" in live(remote)
     assert undo(ana, shared(ana)).startswith("Publish the broken one")
     assert live(remote) == [".nojekyll", "knee.html"]
@@ -108,10 +113,7 @@ def test_undo_puts_the_previous_site_back(team, tmp_path):
 def test_undo_twice_does_not_put_the_bad_site_back(team, tmp_path):
     """An undone publish is not undone again (which would publish the bad site once more)."""
     remote, ana, _ = team
-    publish(ana, site_of(ana, tmp_path), shared(ana), "Publish")
-    commit_file(ana, "docs/blog/posts/broken.md", "oops", "Add a broken post")
-    git(ana, "push", "-q")
-    publish(ana, site_of(ana, tmp_path), shared(ana), "Publish the broken one")
+    publish_good_then_broken(ana, tmp_path)
     undo(ana, shared(ana))
     with pytest.raises(Refused) as refused:
         undo(ana, shared(ana))
