@@ -347,25 +347,19 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("undo-deploy", help="publish again the site as it was before the last publish")
     args = parser.parse_args(argv)
     project = load_project(args.config.resolve())
-    if args.command == "new":
-        return new(project, args.title, dt.date.today())
-    if args.command == "check":
-        return check(project)
-    if args.command == "unpublished":
-        return unpublished(project)
-    if args.command == "address":
-        return address(project, args.publish)
-    if args.command == "deploy":
-        return deploy(project, args.site)
-    if args.command == "record":
-        return record(project)
-    if args.command == "undo-deploy":
-        return undo_deploy(project)
-    if args.command == "publish-editor":
-        return publish_editor(project, args.site_dir)
-    if args.command == "write":
-        return write(project, args.config.resolve(), args)
-    return schema(project)
+    commands_run = {
+        "new": lambda: new(project, args.title, dt.date.today()),
+        "check": lambda: check(project),
+        "schema": lambda: schema(project),
+        "unpublished": lambda: unpublished(project),
+        "address": lambda: address(project, args.publish),
+        "deploy": lambda: deploy(project, args.site),
+        "record": lambda: record(project),
+        "undo-deploy": lambda: undo_deploy(project),
+        "publish-editor": lambda: publish_editor(project, args.site_dir),
+        "write": lambda: write(project, args.config.resolve(), args),
+    }
+    return commands_run[args.command]()
 
 
 if __name__ == "__main__":

@@ -87,7 +87,7 @@ def publish(repo: Path, site: Path, where: Shared, message: str) -> str:
     Returns the published commit. A colleague publishing at the same moment
     makes the push fail rather than replace their site.
     """
-    git(repo, "fetch", "--quiet", where.remote, f"+refs/heads/{PUBLISHED_BRANCH}:refs/remotes/{where.remote}/{PUBLISHED_BRANCH}", check=False)
+    live = _fetch_live(repo, where)
     try:
         with contextlib.chdir(repo):  # ghp-import runs git where the process is
             ghp_import.ghp_import(str(site.resolve()), mesg=message, remote=where.remote, branch=PUBLISHED_BRANCH, push=True, nojekyll=True)
@@ -107,8 +107,7 @@ def commit_and_push(repo: Path, where: Shared, path: str, message: str) -> None:
 
 def undo(repo: Path, where: Shared) -> str:
     """Publish again the site as it was before the last publish, as a new commit (the undone one stays in the history)."""
-    git(repo, "fetch", "--quiet", where.remote, f"+refs/heads/{PUBLISHED_BRANCH}:refs/remotes/{where.remote}/{PUBLISHED_BRANCH}", check=False)
-    live = f"{where.remote}/{PUBLISHED_BRANCH}"
+    live = _fetch_live(repo, where)
     if not git(repo, "rev-parse", "--verify", "-q", f"{live}~1", check=False):
         raise Refused([f"make undo-deploy: {where.remote} has no earlier publish to go back to"])
     undone = git(repo, "log", "-1", "--format=%s (%cr)", live)
@@ -118,6 +117,12 @@ def undo(repo: Path, where: Shared) -> str:
     git(repo, "push", "--quiet", where.remote, f"{commit}:refs/heads/{PUBLISHED_BRANCH}")
     git(repo, "update-ref", f"refs/heads/{PUBLISHED_BRANCH}", commit)
     return undone
+
+
+def _fetch_live(repo: Path, where: Shared) -> str:
+    """Bring the remote's published branch up to date here; its name as a ref (nothing there yet is fine)."""
+    git(repo, "fetch", "--quiet", where.remote, f"+refs/heads/{PUBLISHED_BRANCH}:refs/remotes/{where.remote}/{PUBLISHED_BRANCH}", check=False)
+    return f"{where.remote}/{PUBLISHED_BRANCH}"
 
 
 def _has_remote(repo: Path, name: str) -> bool:
