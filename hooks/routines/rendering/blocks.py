@@ -267,12 +267,15 @@ def yield_ids(html: str, blocks: str) -> tuple[str, dict[str, str]]:
     that links and QR codes point at: a heading the author titled "Step 2"
     gets another id rather than taking the card's.
     """
-    taken = set(_ID.findall(blocks)) | set(_ID.findall(html))
+    public = set(_ID.findall(blocks))
+    if not public.intersection(_HEADING_ID.findall(html)):
+        return html, {}  # most pages: nothing to rename, and no need to read every id of the page
+    taken = public | set(_ID.findall(html))
     renamed: dict[str, str] = {}
 
     def rename(found: re.Match[str]) -> str:
         old = found["id"]
-        if old not in _ID.findall(blocks):
+        if old not in public:
             return found[0]
         number = 1
         while f"{old}-{number}" in taken:
