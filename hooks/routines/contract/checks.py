@@ -21,10 +21,11 @@ from urllib.parse import unquote, urlsplit
 import pathspec
 
 from ..model.post import Post
+from ..model.units import plural
 from .blog import Blog
 from .fields import validate_front
 from .frontmatter import FrontMatter, prose_lines, read_front_matter, shown
-from .types import Problem, Site
+from .types import CONTROL_CHARACTERS, Problem, Site
 
 # The file endings MkDocs reads as Markdown pages (mkdocs.utils.markdown_extensions).
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -73,12 +74,13 @@ def check_pages(
 
 def _check_page(src: str, path: str, shown_path: str, post_dirs: tuple[str, ...], site: Site, checked: Checked) -> list[Problem]:
     try:
-        with open(path, encoding="utf-8-sig") as source:
-            text = source.read()
-    except (OSError, UnicodeDecodeError) as error:
-        return [Problem(shown_path, None, "file", f"cannot be read as UTF-8 text ({error})")]
+        text = read_page(path)
+    except Unreadable as error:
+        return [Problem(shown_path, error.line, "file", str(error))]
     checked.texts[src] = text
     front = _front_matter(text)
+    if src.startswith(post_dirs) and not front.source and not front.errors:
+        return [_no_front_matter(text, shown_path)]
     if src.startswith(post_dirs):
         post, problems = validate_front(front, shown_path, posixpath.dirname(src), site)
         if post is not None:
@@ -174,7 +176,8 @@ def addresses(checked: Checked, site: Site, now: dt.datetime | None = None) -> t
 def _post_address(front: FrontMatter, post: Post, blog: Blog, src: str) -> str:
     """The address the blog gives a post (`blog/2024/01/17/knee/`), or "" when its title makes no slug."""
     slug = blog.slug(post.title, front.data.get("slug") or "")
-    return _page_path(blog.post_path(slug, post.date, post.categories, src)) if slug else ""
+    named = re.search(r"[^\W_]", slug)  # "-" alone, from a title of dashes, names nothing
+    return _page_path(blog.post_path(slug, post.date, post.categories, src)) if named else ""
 
 
 def _waits(front: FrontMatter, post: Post, blog: Blog, now: dt.datetime) -> bool:
@@ -278,6 +281,58 @@ def _step_links(front: FrontMatter, post: Post, src: str, shown_path: str, docs_
 # -----------------------------------------------------------------------------
 # Files
 # -----------------------------------------------------------------------------
+
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
+_SAVE_AS_UTF8 = "save the file as UTF-8 (in most editors: Save with Encoding, UTF-8)"
+
+
+class Unreadable(Exception):
+    """A page that is not text MkDocs can read; the message says why and what to do, at `line`."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def read_page(path: str) -> str:
+    """A page's text as MkDocs reads it (UTF-8, a byte order mark left out).
+
+    Raises:
+        Unreadable: another encoding, or characters no page can show, at their line.
+    """
+    with open(path, "rb") as source:
+        data = source.read()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data.count(b"\x00") * 4 >= len(data) > 0 and _is_utf16(data):
+        raise Unreadable(1, f"is saved as UTF-16, which MkDocs cannot read; {_SAVE_AS_UTF8}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise Unreadable(line, f"this line is not UTF-8 text (saved as Latin-1 or Windows-1252?); {_SAVE_AS_UTF8}") from None
+    if control := _CONTROL.search(text):
+        line = text.count("\n", 0, control.start()) + 1
+        what = "a NUL character (a zero byte)" if control[0] == "\x00" else f"an invisible control character (U+{ord(control[0]):04X})"
+        raise Unreadable(line, f"this line has {what}, which no page can show; delete it")
+    return text
+
+
+def _is_utf16(data: bytes) -> bool:
+    try:
+        data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _no_front_matter(text: str, shown_path: str) -> Problem:
+    """A post without front matter: where it went wrong, as one line."""
+    stripped = text.lstrip()
+    if not stripped:
+        return Problem(shown_path, 1, "file", "is empty; write the post in it (make post TITLE=\"...\" starts one), or delete the file")
+    if stripped.startswith("---"):
+        above = text.count("\n", 0, len(text) - len(stripped))
+        return Problem(shown_path, 1, "front matter", f"must start on the file's first line; delete the {plural(above, 'blank line')} above its '---'")
+    return Problem(shown_path, 1, "front matter", "is missing; a post starts with '---', title: and date: on lines of their own, then '---'")
 
 
 def markdown_pages(docs_dir: Path, root: Path, exclude_docs: str = "") -> list[tuple[str, str, str]]:

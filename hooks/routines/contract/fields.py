@@ -135,7 +135,7 @@ class VideoField(Type):
 class Slug(Type):
     """One safe part of a web address: letters, digits, `-` and `_`, dots only between them."""
 
-    PATTERN = r"[\w-]+(?:\.[\w-]+)*"
+    PATTERN = r"(?=[\w.-]*[^\W_])[\w-]+(?:\.[\w-]+)*"
 
     def json_schema(self, site):
         return {"type": "string", "pattern": f"^{self.PATTERN}$", "maxLength": 120}
