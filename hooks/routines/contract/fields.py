@@ -10,12 +10,12 @@ from ..model.post import KINDS, Breath, Post, Routine, Step, Video
 from ..model.units import clock, singular_of
 from ..model.video import VIDEO_HELP, parse_video_source
 from ..model.wording import DEFAULT_TEMPO_SECONDS, TEMPO_SECONDS
-from .frontmatter import FieldPath, FrontMatter, read_front_matter
-from .markers import find_markers, indented_markers
+from .frontmatter import FieldPath, FrontMatter, blocks_of, read_front_matter
+from .markers import COMMENT, enclosed_markers, find_markers, indented_markers
 from .types import (
     AUTHORS, CATEGORIES, INVALID, Anything, Boolean, Checker, Choice, Date, Duration,
     Field, Integer, ListOf, LocalFile, Number, OneOfSlugs, Problem, Record,
-    Rule, Site, Text, Timestamp, Type, any_case,
+    Rule, Site, Text, Timestamp, Type, any_case, unpublished,
 )
 
 IMAGE_SUFFIXES = (".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp")
@@ -201,6 +201,8 @@ class RelatedLinks(Type):
             page = target.strip().split("#")[0].lstrip("/")
             if not os.path.isfile(os.path.join(check.site.docs_dir, page)):
                 check.report(path, f"file not found: docs/{page}; related links are paths from docs/, like blog/posts/knee.md")
+            elif not check.site.publishes(page):
+                check.report(path, unpublished(page))
 
     def json_schema(self, site):
         page = {"type": "string", "pattern": "^(?![a-zA-Z][a-zA-Z0-9+.-]*:)"}
@@ -324,6 +326,14 @@ POST = Record(
 # Placement markers in the body
 # -----------------------------------------------------------------------------
 
+# What a marker inside a block would do there.
+ENCLOSED = {
+    "more": "list pages would cut the post inside it",
+    "routine": "the step cards would show inside it",
+    "video": "the video would show inside it",
+}
+
+
 def _check_markers(post: Post | None, front: FrontMatter, check: Checker) -> None:
     found = find_markers(front.body)
     has = {"routine": post is None or post.routine is not None, "video": post is None or post.video is not None}
@@ -338,9 +348,23 @@ def _check_markers(post: Post | None, front: FrontMatter, check: Checker) -> Non
         if found[name]:
             continue  # shown as code on purpose: the real marker is elsewhere
         check.add(front.body_line + offset, "body", f"<!-- {name} --> is indented, so Markdown shows it as code; start it at the beginning of its line")
+    for marker in enclosed_markers(front.body):
+        opens = f"<!-- {marker.name} --> is inside {marker.block} that opens on line {front.body_line + marker.opened_at}"
+        if marker.block == COMMENT:
+            message = f"{opens}, which ends at the marker's own -->; delete the marker, or put it on a line of its own below the comment"
+        else:
+            message = f"{opens}, so {ENCLOSED[marker.name]}; put the marker on a line of its own, at its start, below {marker.block}"
+        check.add(front.body_line + marker.offset, "body", message)
     separator = check.site.blog.excerpt_separator
-    if separator and separator not in front.body:
-        check.add(front.body_line, "body", f"has no {separator}; put it on a line of its own after the opening paragraph: list pages show the post up to there")
+    if separator and not found["more"] and not any(m.name == "more" for m in enclosed_markers(front.body)) and not indented_markers(front.body):
+        written = next((line for line in blocks_of(front.body) if separator in line.text), None)
+        if written is None:
+            check.add(front.body_line, "body", f"has no {separator}; put it on a line of its own after the opening paragraph: list pages show the post up to there")
+        else:
+            check.add(front.body_line + written.offset, "body", (
+                f"{separator} is {'in a line of text' if written.kind == 'prose' else 'in code'} here, so it cuts nothing "
+                "and list pages show the whole post; put it on a line of its own after the opening paragraph"
+            ))
     if found["routine"] and found["more"] and found["routine"][0] < found["more"][0]:
         line = front.body_line + found["routine"][0]
         check.add(line, "body", "<!-- routine --> is above <!-- more -->; move it below so list pages show prose, not cards")

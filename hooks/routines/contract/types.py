@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import json
 import math
 import os
@@ -17,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 from urllib.parse import urlsplit
+
+import pathspec
 
 from ..model.units import DURATION_HELP, TIMESTAMP_HELP, UNIT_WORDS, parse_duration, parse_timestamp
 from ..model.video import local_path
@@ -38,6 +41,9 @@ class Site:
         categories: allowed categories, or None for any.
         blog: the blog's settings (addresses, excerpts, authors, drafts).
         post_dirs: every blog's posts folder relative to docs/, ending in `/`.
+        exclude_docs: what MkDocs leaves out of docs/ besides its defaults, gitignore lines.
+        made: the pages the site adds for the posts it publishes, by path in docs/ and
+            address (`series/x.md`, `equipment/foam-roller/`), which links may point at.
     """
 
     docs_dir: str
@@ -45,15 +51,32 @@ class Site:
     categories: tuple[str, ...] | None = None
     blog: Blog = Blog()
     post_dirs: tuple[str, ...] = ()
+    exclude_docs: str = ""
+    made: Callable[[list], Iterable[str]] | None = field(default=None, compare=False)
 
     @classmethod
-    def of(cls, docs_dir: str, series: Iterable[str], blogs: list[Blog]) -> Site:
+    def of(cls, docs_dir: str, series: Iterable[str], blogs: list[Blog], exclude_docs: str = "") -> Site:
         """What posts may refer to, from the site's blogs (categories of all, settings of the first)."""
         categories = tuple(c for blog in blogs for c in blog.categories or ())
         return cls(
             docs_dir=docs_dir, series=tuple(series), categories=categories or None,
             blog=blogs[0] if blogs else Blog(), post_dirs=tuple(blog.post_dir for blog in blogs),
+            exclude_docs=exclude_docs,
         )
+
+    def publishes(self, path: str) -> bool:
+        """Whether MkDocs publishes a file of docs/ (`blog/posts/media/x.png`), or leaves it out."""
+        return not excluded_docs(self.exclude_docs).match_file(path)
+
+
+# What MkDocs leaves out of every site, whatever `exclude_docs` adds.
+DEFAULT_EXCLUDED = (".*", "/templates/")
+
+
+@functools.lru_cache(maxsize=16)
+def excluded_docs(exclude_docs: str = "") -> pathspec.GitIgnoreSpec:
+    """What MkDocs leaves out of docs/: names starting with a dot, templates/, and `exclude_docs` (gitignore lines)."""
+    return pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDED, *exclude_docs.splitlines()])
 
 
 @dataclass(frozen=True)
@@ -469,11 +492,21 @@ class LocalFile(Type):
             return check.report(path, str(error))
         if not os.path.isfile(os.path.join(check.site.docs_dir, resolved)):
             return check.report(path, f'file not found: docs/{resolved}; check the name, or add the file')
+        if not check.site.publishes(resolved):
+            return check.report(path, unpublished(resolved))
         return resolved
 
     def json_schema(self, site):
         ends = "|".join(any_case(suffix) for suffix in self.suffixes)
         return {"type": "string", "pattern": f"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^?#]*({ends})$"}
+
+
+def unpublished(resolved: str) -> str:
+    """What to say of a file in docs/ that MkDocs leaves out of the site."""
+    return (
+        f"MkDocs does not publish docs/{resolved} (names starting with a dot, templates/ folders "
+        "and exclude_docs are left out); move the file, or name another"
+    )
 
 
 @dataclass(frozen=True)
