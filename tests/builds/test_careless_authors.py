@@ -138,3 +138,55 @@ def test_quoted_values_and_markdown_files(careful):
     items = [item.find("title").text for item in ET.parse(careful.site / "feed_rss_created.xml").iter("item")]
     assert "12:30 — No Time? Try This" in items
     assert not any("Kettlebell" in f["meta"]["title"] for f in searchable.fragments(careful.site).values())
+
+
+def _items(site: Path, feed: str) -> dict[str, ET.Element]:
+    """A written RSS feed's items, by title."""
+    return {item.find("title").text: item for item in ET.parse(site / feed).iter("item")}
+
+
+def test_feeds_date_a_post_by_the_day_it_gives(careful):
+    """A post dated with `created:` (and `updated:`) is in the feeds on that day, not at the moment of the build."""
+    created, updated = _items(careful.site, "feed_rss_created.xml"), _items(careful.site, "feed_rss_updated.xml")
+    assert created["Dated as created alone"].find("pubDate").text == "Mon, 06 Jun 2022 00:00:00 +0000"
+    assert created["Dated as created and updated"].find("pubDate").text == "Sun, 05 Jun 2022 00:00:00 +0000"
+    assert updated["Dated as created and updated"].find("pubDate").text == "Fri, 01 Jul 2022 00:00:00 +0000"
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [("Opens with private notes", "A gentle neck routine for the evening."), ("Opens with a warning", "A gentle back routine for the morning.")],
+)
+def test_a_post_is_summed_up_by_its_own_first_paragraph(careful, title, summary):
+    """A post that opens with an HTML comment or an admonition is summed up by its first paragraph, on its series page and in the feeds."""
+    assert _items(careful.site, "feed_rss_created.xml")[title].find("description").text.startswith(summary)
+    series = careful.page("series/diy-recovery/").select_one("article")
+    part = next(item for item in series.find_all(string=title)).find_parent(["li", "article", "section"])
+    text = part.get_text(" ", strip=True)
+    assert summary in text
+    assert not any(word in text for word in ("<!--", "Private", "Sam", "!!!", "Pain that grows"))
+
+
+def test_an_intro_with_a_line_separator_is_the_excerpt_to_its_last_line(careful):
+    """An intro holding U+2028 and a form feed is on the list page whole, its last line too."""
+    excerpt = next(a for a in careful.page("blog/category/back/").select(".md-post--excerpt") if "line separator" in a.get_text())
+    assert "The last line of the intro." in excerpt.get_text()
+    assert "The rest of the post." not in excerpt.get_text()
+
+
+def test_links_to_pages_the_site_makes_lead_there(careful):
+    """Links to the series, equipment, category and archive pages and to the feeds pass, and each leads to a page of the site."""
+    page = careful.page("blog/2022/06/04/links-to-what-the-site-makes/")
+    hrefs = [a["href"] for a in page.select("article a[href]")]
+    assert "../../../../../series/diy-recovery/" in hrefs and "../../../../../series/" in hrefs
+    for address in ("/equipment/foam-roller/", "/blog/category/knee/", "/blog/archive/2024/", "/feed_rss_created.xml", "/feed_json_updated.json"):
+        assert address in hrefs
+        assert (careful.site / address.strip("/")).exists(), address
+
+
+def test_related_links_show_their_titles_as_text(careful):
+    """Related links show a page's title or the title given, as typed: never markup, never "None"."""
+    related = careful.page("blog/2022/06/04/links-to-what-the-site-makes/").select_one('.md-sidebar--post nav[aria-label="Related links"]')
+    titles = [a.get_text(strip=True) for a in related.select("a")]
+    assert titles == ["Home", "Knee Pain? Try This Self Massage + Stretch", "<b>NHS</b> & co <img src=x onerror=alert(1)>", "<i>More</i>"]
+    assert not related.select("b, i, img") and "None" not in related.get_text()
