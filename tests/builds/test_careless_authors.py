@@ -190,3 +190,58 @@ def test_related_links_show_their_titles_as_text(careful):
     titles = [a.get_text(strip=True) for a in related.select("a")]
     assert titles == ["Home", "Knee Pain? Try This Self Massage + Stretch", "<b>NHS</b> & co <img src=x onerror=alert(1)>", "<i>More</i>"]
     assert not related.select("b, i, img") and "None" not in related.get_text()
+
+
+AUTHORS = """\
+authors:
+  jane:
+    name: "Jane <b>Doe</b>, PT"
+    description: "Manual therapist <img src=x onerror=alert(1)>"
+    avatar: 'https://example.org/jane.png" onerror="alert(1)'
+"""
+
+
+def test_the_authors_file_is_text_on_posts_and_list_pages(tmp_path):
+    """An author's name, description and avatar show as typed, on the post and on list pages: no markup, no attribute."""
+    root = make_site(tmp_path)
+    (root / "docs" / "blog" / ".authors.yml").write_text(AUTHORS, encoding="utf-8")
+    post = (CAREFUL / "opens-with-comment.md").read_text(encoding="utf-8").replace("series: diy-recovery\n", "authors: [jane]\n")
+    (root / "docs" / "blog" / "posts" / "by-jane.md").write_text(post, encoding="utf-8")
+    built = build(root)
+    assert built.returncode == 0, built.output
+    page = built.page("blog/2022/06/07/opens-with-private-notes/")
+    for authors in (page.select_one(".md-post__authors"), built.page("blog/").select_one(".md-post--excerpt .md-post__authors")):
+        assert [sorted(img.attrs) for img in authors.select("img")] == [["alt", "src"]]
+        assert authors.select_one("img")["alt"] == "Jane <b>Doe</b>, PT"
+        assert not authors.select("b, img[onerror]")
+    assert "Manual therapist <img src=x onerror=alert(1)>" in page.select_one(".md-post__authors").get_text()
+
+
+def test_files_mkdocs_leaves_out_are_named_by_check_and_build(tmp_path):
+    """A video, poster, image, link or related link to a file MkDocs does not publish gives one line each, from check and build alike."""
+    root = make_site(tmp_path)
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text() + "\nexclude_docs: |\n  drafts/\n")
+    docs = root / "docs"
+    for name in ("blog/posts/.media/roller.png", "templates/clip.mp4", "drafts/hip.png"):
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_bytes(b"\x89PNG")
+    (docs / "blog" / "posts" / ".notes.md").write_text("# Notes\n", encoding="utf-8")
+    (docs / "blog" / "posts" / "left-out-files.md").write_text(
+        "---\ntitle: Files left out\ndate: 2022-06-10\nvideo:\n  url: /templates/clip.mp4\n  poster: .media/roller.png\n"
+        "links:\n  - blog/posts/.notes.md\n---\n\nIntro.\n\n<!-- more -->\n\n![A roller](.media/roller.png)\n\n"
+        "See [my notes](.notes.md) and ![the hip](/drafts/hip.png).\n",
+        encoding="utf-8",
+    )
+    left_out = "(names starting with a dot, templates/ folders and exclude_docs are left out)"
+    expected = [
+        f"docs/blog/posts/left-out-files.md:5: video.url: MkDocs does not publish docs/templates/clip.mp4 {left_out}; move the file, or name another",
+        f"docs/blog/posts/left-out-files.md:6: video.poster: MkDocs does not publish docs/blog/posts/.media/roller.png {left_out}; move the file, or name another",
+        f"docs/blog/posts/left-out-files.md:8: links[1]: MkDocs does not publish docs/blog/posts/.notes.md {left_out}; move the file, or name another",
+        f'docs/blog/posts/left-out-files.md:15: body: links to ".media/roller.png", but MkDocs does not publish docs/blog/posts/.media/roller.png {left_out}; move the file, or name another',
+        f'docs/blog/posts/left-out-files.md:17: body: links to ".notes.md", but MkDocs does not publish docs/blog/posts/.notes.md {left_out}; move the file, or name another',
+        f'docs/blog/posts/left-out-files.md:17: body: links to "/drafts/hip.png", but MkDocs does not publish docs/drafts/hip.png {left_out}; move the file, or name another',
+    ]
+    checked, built = check(root), build(root)
+    assert sorted(checked.stdout.splitlines()) == sorted(expected)
+    assert sorted(line for line in built.output.splitlines() if line.startswith("docs/")) == sorted(expected)
+    assert built.returncode == 1 and not built.site.exists()
