@@ -21,12 +21,10 @@ from urllib.parse import unquote, urlsplit
 from ..model.post import Post
 from ..model.units import plural
 from .blog import Blog
-from .fields import validate_front
+from .fields import MARKDOWN_SUFFIXES, validate_front
 from .frontmatter import FrontMatter, blocks_of, read_front_matter, shown
 from .types import CONTROL_CHARACTERS, Problem, Site, excluded_docs, unpublished
 
-# The file endings MkDocs reads as Markdown pages (mkdocs.utils.markdown_extensions).
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
 
 @dataclass

@@ -18,6 +18,8 @@ from .types import (
     Rule, Site, Text, Timestamp, Type, any_case, unpublished,
 )
 
+# The file endings MkDocs reads as Markdown pages (mkdocs.utils.markdown_extensions).
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 IMAGE_SUFFIXES = (".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp")
 
 # -----------------------------------------------------------------------------
@@ -33,8 +35,17 @@ def _breath_needs_pacing(step: dict, path: FieldPath, check: Checker) -> None:
 DOSES = ("duration", "hold", "reps", "sets")
 
 
+# What a breath step can do once per side: the breath timer and a duration run once.
+PER_SIDE_WITH_BREATH = ("reps", "sets", "hold")
+
+
 def _each_needs_a_dose(step: dict, path: FieldPath, check: Checker) -> None:
-    if step.get("each") and not any(step.get(dose) for dose in DOSES):
+    if step.get("each") and step.get("breath") and (step.get("duration") or not any(step.get(d) for d in PER_SIDE_WITH_BREATH)):
+        if step.get("duration"):
+            check.report(path + ("each",), "has nothing to count per side: the breath timer and the duration run once; remove each")
+        else:
+            check.report(path + ("each",), "has nothing to count per side: the breath timer runs once; remove each, or give the step reps, sets or a hold per side")
+    elif step.get("each") and not any(step.get(dose) for dose in DOSES):
         check.report(path + ("each",), f"says what the dose is counted per, but the step has no dose; add one of {', '.join(DOSES)}, or remove each")
 
 
@@ -184,6 +195,8 @@ class RelatedLinks(Type):
                     self._target(target, where + (title,), check)
             elif isinstance(item, str) and re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", item.strip()):
                 check.report(where, f"a web address needs a title, shown as the link: - 'Title': {item.strip()}")
+            elif isinstance(item, str) and not item.strip().split("#")[0].lower().endswith(MARKDOWN_SUFFIXES):
+                check.report(where, f"only a page of the site is shown by its own title; give this one a title: - 'Title': {item.strip()}")
             elif isinstance(item, str):
                 self._target(item, where, check)
             else:
@@ -271,7 +284,11 @@ STEP = Record(
             "if": {"properties": {"kind": {"const": "breath"}}, "required": ["kind"]},
             "then": {"required": ["breath"]},
         }),
-        Rule(_each_needs_a_dose, {"if": {"required": ["each"]}, "then": {"anyOf": [{"required": [dose]} for dose in DOSES]}}),
+        Rule(_each_needs_a_dose, {"if": {"required": ["each"]}, "then": {
+            "anyOf": [{"required": [dose]} for dose in DOSES],
+            "if": {"required": ["breath"]},
+            "then": {"anyOf": [{"required": [dose]} for dose in PER_SIDE_WITH_BREATH], "not": {"required": ["duration"]}},
+        }}),
     ),
     example="title, kind and the dose",
 )
