@@ -245,3 +245,21 @@ def test_files_mkdocs_leaves_out_are_named_by_check_and_build(tmp_path):
     assert sorted(checked.stdout.splitlines()) == sorted(expected)
     assert sorted(line for line in built.output.splitlines() if line.startswith("docs/")) == sorted(expected)
     assert built.returncode == 1 and not built.site.exists()
+
+
+@pytest.mark.parametrize(
+    ("authors", "line"),
+    [
+        (AUTHORS.replace("    avatar:", "    url: 'JavaScript:alert(1)'\n    avatar:"), "docs/blog/.authors.yml:5: authors.jane.url: JavaScript: addresses are not allowed; give a web address (https://...) or a path in docs/"),
+        (AUTHORS.replace("'https://example.org/jane.png\" onerror=\"alert(1)'", "data:image/svg+xml,<svg onload=alert(1)>"), "docs/blog/.authors.yml:5: authors.jane.avatar: data: addresses are not allowed; give a web address (https://...) or a path in docs/"),
+        (AUTHORS.replace('"Manual therapist <img src=x onerror=alert(1)>"', "Manual therapist: hands on"), "docs/blog/.authors.yml:4: authors file: is not valid YAML (mapping values are not allowed here); check the indentation, and quote text with ': ' in it"),
+    ],
+)
+def test_the_authors_file_gives_one_line_from_check_and_build(tmp_path, authors, line):
+    """An address a browser would run, or broken YAML, in the authors file is one line naming it, from check and build alike."""
+    root = make_site(tmp_path)
+    (root / "docs" / "blog" / ".authors.yml").write_text(authors, encoding="utf-8")
+    checked, built = check(root), build(root)
+    assert checked.stdout.splitlines() == [line]
+    assert [text for text in built.output.splitlines() if text.startswith("docs/")] == [line]
+    assert built.returncode == 1 and not built.site.exists() and "Traceback" not in built.output

@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
+import yaml
+
 from ..model.post import Post
 from ..model.units import plural
 from .blog import Blog
-from .fields import MARKDOWN_SUFFIXES, validate_front
+from .fields import MARKDOWN_SUFFIXES, SAFE_SCHEMES, validate_front
 from .frontmatter import FrontMatter, blocks_of, read_front_matter, shown
 from .types import CONTROL_CHARACTERS, Problem, Site, excluded_docs, unpublished
 
@@ -64,6 +66,7 @@ def check_pages(
         except Exception as error:  # noqa: BLE001 - one post's surprise is that post's line, never a traceback
             checked.problems.append(Problem(shown_path, None, "file", f"could not be checked ({type(error).__name__}: {error}); simplify what changed last"))
     checked.problems += _addresses(checked.posts, shown_as, site, now)
+    checked.problems += authors_file_problems(site)
     targets = _Targets(site, _made_paths(checked, site, now))
     for src, front in fronts.items():
         checked.problems += [
@@ -140,6 +143,38 @@ def _addresses(posts: dict[str, tuple[FrontMatter, Post]], shown_as: dict[str, s
                 f"false would publish this post before its date ({shown(post.date)}); remove 'draft: false' and it appears on that date",
             ))
     return problems
+
+
+def authors_file_problems(site: Site) -> list[Problem]:
+    """The blog's authors file: valid YAML, and no address in it a browser would run (`javascript:`)."""
+    path, shown_path = os.path.join(site.docs_dir, site.blog.authors_file), f"docs/{site.blog.authors_file}"
+    if site.blog.authors is None or not os.path.isfile(path):
+        return []
+    try:
+        node = yaml.compose(read_page(path), Loader=yaml.SafeLoader)
+    except Unreadable as error:
+        return [Problem(shown_path, error.line, "file", str(error))]
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return [Problem(shown_path, mark.line + 1 if mark else None, "authors file", f"is not valid YAML ({getattr(error, 'problem', error)}); check the indentation, and quote text with ': ' in it")]
+    problems = []
+    for id_node, author in _pairs(_pairs_of(node).get("authors")):
+        for field_node, value in _pairs(author):
+            scheme = re.match(r"\s*([a-zA-Z][a-zA-Z0-9+.-]*):", value.value) if isinstance(value, yaml.ScalarNode) else None
+            if field_node.value in ("url", "avatar") and scheme and scheme[1].lower() not in SAFE_SCHEMES:
+                problems.append(Problem(
+                    shown_path, value.start_mark.line + 1, f"authors.{id_node.value}.{field_node.value}",
+                    f"{scheme[1]}: addresses are not allowed; give a web address (https://...) or a path in docs/",
+                ))
+    return problems
+
+
+def _pairs(node: yaml.Node | None) -> list[tuple[yaml.Node, yaml.Node]]:
+    return node.value if isinstance(node, yaml.MappingNode) else []
+
+
+def _pairs_of(node: yaml.Node | None) -> dict[str, yaml.Node]:
+    return {key.value: value for key, value in _pairs(node) if isinstance(key, yaml.ScalarNode)}
 
 
 def left_out(checked: Checked, shown_as: dict[str, str], site: Site, now: dt.datetime | None = None) -> list[str]:

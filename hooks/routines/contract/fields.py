@@ -170,6 +170,10 @@ class EachWord(Text):
         return word
 
 
+# What a link the site prints may lead to; a browser runs `javascript:` and its kind.
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
 class RelatedLinks(Type):
     """`links:`, the related links Material's blog lists beside a post: pages of the site, or titled web addresses.
 
@@ -177,8 +181,6 @@ class RelatedLinks(Type):
     shown), `Title: address` (a web address or a page), or `Section:` with
     items of its own. Anything else shows as "None" or a dead link.
     """
-
-    SAFE_SCHEMES = ("http", "https", "mailto")
 
     def parse(self, value, path, check):
         if not isinstance(value, list):
@@ -208,7 +210,7 @@ class RelatedLinks(Type):
             check.report(path, f"must be a web address or a page of the site, {check.got(path, target)}")
             return
         scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", target.strip())
-        if scheme and scheme[1].lower() not in self.SAFE_SCHEMES:
+        if scheme and scheme[1].lower() not in SAFE_SCHEMES:
             check.report(path, f"{scheme[1]}: links are not allowed; link a web page (https://...) or a page of the site")
         elif not scheme:
             page = target.strip().split("#")[0].lstrip("/")
