@@ -301,8 +301,10 @@ class _Targets:
         if os.path.exists(os.path.join(self.docs_dir, resolved)):
             return "" if self.publishes(resolved) else f'links to "{target}", but {unpublished(resolved)}'
 
-        # A page the build adds: by its Markdown path (`series/x.md`), or by its address from the top (`/equipment/x/`).
-        if resolved in self.made and (resolved.endswith(".md") or absolute) or absolute and f"{resolved}/" in self.made:
+        # A page the build adds: by its Markdown path (`series/x.md`), or by its address from the top
+        # (`/equipment/x/`) or from an index page, whose address is its folder.
+        by_address = absolute or posixpath.basename(src) in ("index.md", "README.md")
+        if resolved in self.made and (resolved.endswith(".md") or by_address) or by_address and f"{resolved}/" in self.made:
             return ""
         if absolute and not posixpath.splitext(resolved)[1]:
             return f'links to "{target}", but the site has no page at /{resolved}/ and docs/{resolved} does not exist; check the address'

@@ -379,10 +379,12 @@ def _check_markers(post: Post | None, front: FrontMatter, check: Checker) -> Non
         written = next((line for line in blocks_of(front.body) if separator in line.text), None)
         if written is None:
             check.add(front.body_line, "body", f"has no {separator}; put it on a line of its own after the opening paragraph: list pages show the post up to there")
+        elif written.kind == "prose" and not re.search(f"`[^`]*{re.escape(separator)}", written.text):
+            check.add(front.body_line + written.offset, "body", f"{separator} shares its line with text, so list pages cut the post mid-paragraph; put it on a line of its own after the opening paragraph")
         else:
             check.add(front.body_line + written.offset, "body", (
-                f"{separator} is {'in a line of text' if written.kind == 'prose' else 'in code'} here, so it cuts nothing "
-                "and list pages show the whole post; put it on a line of its own after the opening paragraph"
+                f"{separator} is in code here, so it cuts nothing and list pages show the whole post; "
+                "put it on a line of its own after the opening paragraph"
             ))
     if found["routine"] and found["more"] and found["routine"][0] < found["more"][0]:
         line = front.body_line + found["routine"][0]
