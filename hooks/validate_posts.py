@@ -34,10 +34,10 @@ log = get_plugin_logger(__name__)
 # Before Material's blog plugin (at 0) reads its authors file, which it refuses without a line number.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> None:
-    """`on_config`: the blog plugin takes the front matter this hook parsed, and an authors file with a mistake stops the build."""
+    """`on_config`: the blog plugin takes the front matter this hook parsed; an authors file with a mistake stops a build (`serve` shows it)."""
     share_with_blog()
     problems = authors_file_problems(settings.site(config))
-    if problems:
+    if problems and session() is None:
         raise PluginError(f"{plural(len(problems), 'problem')} in posts; fix them and build again:\n" + "\n".join(map(str, problems)))
 
 
