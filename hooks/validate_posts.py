@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from routines.contract.checks import check_pages
+from routines.contract.checks import authors_file_problems, check_pages
 from routines.engine import settings
 from routines.engine.blog_yaml import share_with_blog
 from routines.engine.state import build_of
@@ -31,9 +31,14 @@ from routines.serving.panel import over_every_page
 log = get_plugin_logger(__name__)
 
 
+# Before Material's blog plugin (at 0) reads its authors file, which it refuses without a line number.
+@event_priority(100)
 def on_config(config: MkDocsConfig) -> None:
-    """`on_config`: the blog plugin takes the front matter this hook parsed."""
+    """`on_config`: the blog plugin takes the front matter this hook parsed; an authors file with a mistake stops a build (`serve` shows it)."""
     share_with_blog()
+    problems = authors_file_problems(settings.site(config))
+    if problems and session() is None:
+        raise PluginError(f"{plural(len(problems), 'problem')} in posts; fix them and build again:\n" + "\n".join(map(str, problems)))
 
 
 def on_serve(server, *, config: MkDocsConfig, builder):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -22,6 +24,7 @@ from .contract.cms import cms_config, github_repo, render
 from .contract.fields import TITLE_LENGTH, post_schema
 from .contract.project import Project, load_project
 from .discovery.catalog import slug as slugify
+from .discovery.pages import added_paths
 from .model.units import plural
 from .publishing.address import address_problems
 from .publishing.addresses import ADDRESSES_FILE, BadRecord, read_record, recorded, redirects, write_record
@@ -347,6 +350,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("undo-deploy", help="publish again the site as it was before the last publish")
     args = parser.parse_args(argv)
     project = load_project(args.config.resolve())
+    site = project.site  # links may point at the pages discovery adds, as in a build
+    site = dataclasses.replace(site, made=functools.partial(added_paths, site.series, per_page=site.blog.per_page))
+    project = dataclasses.replace(project, site=site)
     commands_run = {
         "new": lambda: new(project, args.title, dt.date.today()),
         "check": lambda: check(project),

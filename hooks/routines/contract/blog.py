@@ -68,6 +68,19 @@ class Blog:
         )
         return posixpath.join(self.blog_dir, posixpath.normpath(path.strip("/")) + ".md")
 
+    def list_pages(self, posts: list) -> set[str]:
+        """The addresses of the list pages the blog makes for the posts it publishes (Material's default formats).
+
+        Args:
+            posts: the published posts (their categories and dates).
+        """
+        pages = {f"{self.blog_dir}/page/{number}/" for number in range(2, -(-len(posts) // self.per_page) + 1)}
+        for post in posts:
+            day = post.date.date() if isinstance(post.date, dt.datetime) else post.date
+            pages.add(f"{self.blog_dir}/archive/{format_date(day, format='yyyy', locale=self.language)}/")
+            pages.update(f"{self.blog_dir}/category/{self.slugify(name, self.slugify_separator)}/" for name in post.categories)
+        return pages
+
     def is_future(self, date: dt.date, today: dt.datetime) -> bool:
         """Whether a post's date is after the moment of the build (dates are midnight UTC, as Material reads them)."""
         when = date if isinstance(date, dt.datetime) else dt.datetime.combine(date, dt.time())

@@ -10,14 +10,16 @@ from ..model.post import KINDS, Breath, Post, Routine, Step, Video
 from ..model.units import clock, singular_of
 from ..model.video import VIDEO_HELP, parse_video_source
 from ..model.wording import DEFAULT_TEMPO_SECONDS, TEMPO_SECONDS
-from .frontmatter import FieldPath, FrontMatter, read_front_matter
-from .markers import find_markers, indented_markers
+from .frontmatter import FieldPath, FrontMatter, blocks_of, read_front_matter
+from .markers import COMMENT, enclosed_markers, find_markers, indented_markers
 from .types import (
     AUTHORS, CATEGORIES, INVALID, Anything, Boolean, Checker, Choice, Date, Duration,
     Field, Integer, ListOf, LocalFile, Number, OneOfSlugs, Problem, Record,
-    Rule, Site, Text, Timestamp, Type, any_case,
+    Rule, Site, Text, Timestamp, Type, any_case, unpublished,
 )
 
+# The file endings MkDocs reads as Markdown pages (mkdocs.utils.markdown_extensions).
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 IMAGE_SUFFIXES = (".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp")
 
 # -----------------------------------------------------------------------------
@@ -33,8 +35,17 @@ def _breath_needs_pacing(step: dict, path: FieldPath, check: Checker) -> None:
 DOSES = ("duration", "hold", "reps", "sets")
 
 
+# What a breath step can do once per side: the breath timer and a duration run once.
+PER_SIDE_WITH_BREATH = ("reps", "sets", "hold")
+
+
 def _each_needs_a_dose(step: dict, path: FieldPath, check: Checker) -> None:
-    if step.get("each") and not any(step.get(dose) for dose in DOSES):
+    if step.get("each") and step.get("breath") and (step.get("duration") or not any(step.get(d) for d in PER_SIDE_WITH_BREATH)):
+        if step.get("duration"):
+            check.report(path + ("each",), "has nothing to count per side: the breath timer and the duration run once; remove each")
+        else:
+            check.report(path + ("each",), "has nothing to count per side: the breath timer runs once; remove each, or give the step reps, sets or a hold per side")
+    elif step.get("each") and not any(step.get(dose) for dose in DOSES):
         check.report(path + ("each",), f"says what the dose is counted per, but the step has no dose; add one of {', '.join(DOSES)}, or remove each")
 
 
@@ -135,7 +146,7 @@ class VideoField(Type):
 class Slug(Type):
     """One safe part of a web address: letters, digits, `-` and `_`, dots only between them."""
 
-    PATTERN = r"[\w-]+(?:\.[\w-]+)*"
+    PATTERN = r"(?=[\w.-]*[^\W_])[\w-]+(?:\.[\w-]+)*"
 
     def json_schema(self, site):
         return {"type": "string", "pattern": f"^{self.PATTERN}$", "maxLength": 120}
@@ -159,6 +170,10 @@ class EachWord(Text):
         return word
 
 
+# What a link the site prints may lead to; a browser runs `javascript:` and its kind.
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
 class RelatedLinks(Type):
     """`links:`, the related links Material's blog lists beside a post: pages of the site, or titled web addresses.
 
@@ -166,8 +181,6 @@ class RelatedLinks(Type):
     shown), `Title: address` (a web address or a page), or `Section:` with
     items of its own. Anything else shows as "None" or a dead link.
     """
-
-    SAFE_SCHEMES = ("http", "https", "mailto")
 
     def parse(self, value, path, check):
         if not isinstance(value, list):
@@ -184,6 +197,8 @@ class RelatedLinks(Type):
                     self._target(target, where + (title,), check)
             elif isinstance(item, str) and re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", item.strip()):
                 check.report(where, f"a web address needs a title, shown as the link: - 'Title': {item.strip()}")
+            elif isinstance(item, str) and not item.strip().split("#")[0].lower().endswith(MARKDOWN_SUFFIXES):
+                check.report(where, f"only a page of the site is shown by its own title; give this one a title: - 'Title': {item.strip()}")
             elif isinstance(item, str):
                 self._target(item, where, check)
             else:
@@ -195,12 +210,14 @@ class RelatedLinks(Type):
             check.report(path, f"must be a web address or a page of the site, {check.got(path, target)}")
             return
         scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", target.strip())
-        if scheme and scheme[1].lower() not in self.SAFE_SCHEMES:
+        if scheme and scheme[1].lower() not in SAFE_SCHEMES:
             check.report(path, f"{scheme[1]}: links are not allowed; link a web page (https://...) or a page of the site")
         elif not scheme:
             page = target.strip().split("#")[0].lstrip("/")
             if not os.path.isfile(os.path.join(check.site.docs_dir, page)):
                 check.report(path, f"file not found: docs/{page}; related links are paths from docs/, like blog/posts/knee.md")
+            elif not check.site.publishes(page):
+                check.report(path, unpublished(page))
 
     def json_schema(self, site):
         page = {"type": "string", "pattern": "^(?![a-zA-Z][a-zA-Z0-9+.-]*:)"}
@@ -269,7 +286,11 @@ STEP = Record(
             "if": {"properties": {"kind": {"const": "breath"}}, "required": ["kind"]},
             "then": {"required": ["breath"]},
         }),
-        Rule(_each_needs_a_dose, {"if": {"required": ["each"]}, "then": {"anyOf": [{"required": [dose]} for dose in DOSES]}}),
+        Rule(_each_needs_a_dose, {"if": {"required": ["each"]}, "then": {
+            "anyOf": [{"required": [dose]} for dose in DOSES],
+            "if": {"required": ["breath"]},
+            "then": {"anyOf": [{"required": [dose]} for dose in PER_SIDE_WITH_BREATH], "not": {"required": ["duration"]}},
+        }}),
     ),
     example="title, kind and the dose",
 )
@@ -324,6 +345,14 @@ POST = Record(
 # Placement markers in the body
 # -----------------------------------------------------------------------------
 
+# What a marker inside a block would do there.
+ENCLOSED = {
+    "more": "list pages would cut the post inside it",
+    "routine": "the step cards would show inside it",
+    "video": "the video would show inside it",
+}
+
+
 def _check_markers(post: Post | None, front: FrontMatter, check: Checker) -> None:
     found = find_markers(front.body)
     has = {"routine": post is None or post.routine is not None, "video": post is None or post.video is not None}
@@ -338,9 +367,25 @@ def _check_markers(post: Post | None, front: FrontMatter, check: Checker) -> Non
         if found[name]:
             continue  # shown as code on purpose: the real marker is elsewhere
         check.add(front.body_line + offset, "body", f"<!-- {name} --> is indented, so Markdown shows it as code; start it at the beginning of its line")
+    for marker in enclosed_markers(front.body):
+        opens = f"<!-- {marker.name} --> is inside {marker.block} that opens on line {front.body_line + marker.opened_at}"
+        if marker.block == COMMENT:
+            message = f"{opens}, which ends at the marker's own -->; delete the marker, or put it on a line of its own below the comment"
+        else:
+            message = f"{opens}, so {ENCLOSED[marker.name]}; put the marker on a line of its own, at its start, below {marker.block}"
+        check.add(front.body_line + marker.offset, "body", message)
     separator = check.site.blog.excerpt_separator
-    if separator and separator not in front.body:
-        check.add(front.body_line, "body", f"has no {separator}; put it on a line of its own after the opening paragraph: list pages show the post up to there")
+    if separator and not found["more"] and not any(m.name == "more" for m in enclosed_markers(front.body)) and not indented_markers(front.body):
+        written = next((line for line in blocks_of(front.body) if separator in line.text), None)
+        if written is None:
+            check.add(front.body_line, "body", f"has no {separator}; put it on a line of its own after the opening paragraph: list pages show the post up to there")
+        elif written.kind == "prose" and not re.search(f"`[^`]*{re.escape(separator)}", written.text):
+            check.add(front.body_line + written.offset, "body", f"{separator} shares its line with text, so list pages cut the post mid-paragraph; put it on a line of its own after the opening paragraph")
+        else:
+            check.add(front.body_line + written.offset, "body", (
+                f"{separator} is in code here, so it cuts nothing and list pages show the whole post; "
+                "put it on a line of its own after the opening paragraph"
+            ))
     if found["routine"] and found["more"] and found["routine"][0] < found["more"][0]:
         line = front.body_line + found["routine"][0]
         check.add(line, "body", "<!-- routine --> is above <!-- more -->; move it below so list pages show prose, not cards")

@@ -65,7 +65,7 @@ def load_project(config_file: Path) -> Project:
         if is_blog_plugin(name)
     ]
     extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
-    site = Site.of(str(docs_dir), (extra.get("series") or {}).keys(), blogs)
+    site = Site.of(str(docs_dir), (extra.get("series") or {}).keys(), blogs, config.get("exclude_docs") or "")
     booking = extra.get("booking") if isinstance(extra.get("booking"), dict) else {}
     editor = extra.get("editor") if isinstance(extra.get("editor"), dict) else {}
     return Project(

@@ -13,9 +13,11 @@ from __future__ import annotations
 import json
 import posixpath
 from dataclasses import dataclass
+from typing import Iterable
 
 from markupsafe import escape
 
+from ..model.post import Post
 from .catalog import slug
 
 SERIES_DIR = "series"
@@ -60,6 +62,24 @@ def series_page_of(src: str) -> SeriesPage | None:
         return None
     parts = posixpath.splitext(src)[0].split("/")
     return SeriesPage(parts[1], int(parts[3])) if len(parts) == 4 else SeriesPage(parts[1], 1)
+
+
+def added_paths(series: Iterable[str], posts: Iterable[Post], per_page: int) -> set[str]:
+    """Every page discovery adds for these published posts, by its path in docs/ and by its address.
+
+    What a link may point at: `series/x.md` from another page, `/equipment/foam-roller/` from the top.
+    """
+    posts = list(posts)
+    equipment = {item.casefold(): item for post in posts if post.routine for item in post.routine.all_equipment}
+    parts_of = {name: [post for post in posts if post.series == name] for name in series}
+    sources = generated_pages({name: {} for name in series}, parts_of, list(equipment.values()), per_page)
+    return {*sources, *(_address(src) for src in sources)}
+
+
+def _address(src: str) -> str:
+    """A generated page's address: `series/x.md` -> `series/x/`, `series/index.md` -> `series/`."""
+    stem = posixpath.splitext(src)[0]
+    return f"{stem.removesuffix('/index').removesuffix('index')}/"
 
 
 def generated_pages(series: dict, parts_of: dict, equipment: list[str], per_page: int) -> dict[str, str]:

@@ -1,10 +1,17 @@
-"""Patches of mkdocs-rss-plugin (1.19.0): feeds start empty at every build, and their images have a size.
+"""Patches of mkdocs-rss-plugin (1.19.0): feeds start empty at every build, read each post's dates, and their images have a size.
 
 `feeds_afresh`. What: calls the plugin's own `on_startup` again at each
 build's `on_config` under `serve`. Why: the plugin gathers a build's feed
 items from `on_startup` on, which `serve` runs once, so each rebuild added
 every item again. Guard: only for a plugin named `rss` that has the list it
 gathers into (`pages_to_filter`); its `on_startup` does nothing else.
+
+`dated_once`. What: a post's `date`, in the page's metadata, as one mapping of
+`created` and `updated`, which mkdocs.yml names to the plugin (`date.created`,
+`date.updated`). Why: the plugin reads one key for each date; a post may give
+its date as a day or as that mapping (WRITING.md), and a key that finds no date
+gives the moment of the build, putting the post at the top of every feed on
+every build. Guard: only a day or a mapping with `created`, as validated.
 
 `fill_card_lengths`. What: the written RSS feeds, after the build. Why: the
 plugin looks for a post's card beside its source, not in the built site, and
@@ -15,6 +22,7 @@ the site holds; anything else is left as written.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -26,6 +34,16 @@ def feeds_afresh(config, keeps_pages: bool) -> None:
     for name, plugin in config.plugins.items():
         if name.split(" ")[0] == "rss" and hasattr(plugin, "pages_to_filter"):
             plugin.on_startup(command="serve", dirty=keeps_pages)
+
+
+def dated_once(meta: dict) -> dict:
+    """Page metadata whose `date` is a mapping of `created` and `updated` (the day it was created, unless updated says)."""
+    date = meta.get("date")
+    if isinstance(date, dict) and "created" in date:
+        return {**meta, "date": {"created": date["created"], "updated": date.get("updated") or date["created"]}}
+    if isinstance(date, (dt.date, dt.datetime)):
+        return {**meta, "date": {"created": date, "updated": date}}
+    return meta
 
 
 def fill_card_lengths(site: Path, site_url: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import os
 from pathlib import Path
 
@@ -9,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from ..contract.blog import is_blog_plugin, read_blog
 from ..contract.types import Site
+from ..discovery.pages import added_paths
 from .state import build_of
 
 
@@ -17,7 +20,11 @@ def site(config: MkDocsConfig) -> Site:
     build = build_of(config)
     if build.site is None:
         blogs = [read_blog(plugin.config, config.docs_dir, config.theme.get("language", "en")) for plugin in blog_plugins(config)]
-        build.site = Site.of(config.docs_dir, (config.extra.get("series") or {}).keys(), blogs)
+        excluded = config.exclude_docs  # parsed by MkDocs; each pattern keeps its line
+        lines = "\n".join(p.pattern for p in excluded.patterns if isinstance(p.pattern, str)) if excluded else ""
+        series = tuple((config.extra.get("series") or {}).keys())
+        build.site = Site.of(config.docs_dir, series, blogs, lines)
+        build.site = dataclasses.replace(build.site, made=functools.partial(added_paths, series, per_page=build.site.blog.per_page))
     return build.site
 
 
