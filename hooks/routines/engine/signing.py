@@ -6,7 +6,7 @@ way Material's blog decides it as it renders the page (`_resolve_original`,
 `_resolve_views`, `_config_pagination*`: private to Material 9.x; a test
 compares every page `serve` writes with a clean build, so a change there
 shows). Guard (`engine/guard.py`): where Material's blog lacks any of them,
-or its `View`, no page is signed, so `serve` writes every page every time,
+or its `View`, or the tags plugin its `mappings` and `listings`, no page is signed, so `serve` writes every page every time,
 as plain `serve` does, and one line says so.
 """
 
@@ -39,6 +39,8 @@ def nav_shape(items) -> list:
 def tag_links(config):
     """Each page's tags with the listings they link to, as the tags plugin gives them to the template."""
     plugin = tags_plugin(config)
+    if plugin is not None and not LISTS_SIGNED.holds(has(plugin, "mappings", kind=dict), has(plugin, "listings")):
+        return lambda page: []  # and no page is signed
 
     def tags(page) -> list:
         mapping = plugin.mappings.get(page) if plugin is not None else None
@@ -69,6 +71,8 @@ def lists(config, files, serving: Session):
         return lambda page: UNKNOWN  # which pages are lists, and what they show, is not known
 
     def shown(page):
+        if not LISTS_SIGNED.holds():
+            return UNKNOWN
         if not isinstance(page, blog.View):
             return None
         plugin = next((p for p in blogs if p._resolve_original(page) in p._resolve_views(p.blog)), None)

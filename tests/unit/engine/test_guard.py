@@ -90,6 +90,15 @@ def test_list_pages_of_a_blog_without_its_private_api_are_written_every_time(cap
     assert "pages left unwritten by serve when unchanged is off: SimpleNamespace._config_pagination_per_page is missing" in warnings(caplog)[0]
 
 
+def test_pages_tagged_by_a_tags_plugin_without_its_mappings_are_written_every_time(caplog):
+    """The tags a page links cannot be read: no page is signed, list or not."""
+    config = SimpleNamespace(plugins={"material/tags": SimpleNamespace(listings=[])})
+    assert signing.tag_links(config)(SimpleNamespace()) == []
+    blogs = SimpleNamespace(plugins={})
+    assert signing.lists(blogs, files=None, serving=SimpleNamespace(memo=None))(SimpleNamespace()) is signing.UNKNOWN
+    assert "pages left unwritten by serve when unchanged is off: SimpleNamespace.mappings is missing" in warnings(caplog)[0]
+
+
 class _Server:
     """A livereload server as MkDocs 1.6 has it, but for `unwatch`, which takes another name."""
 
