@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from routines.engine import feeds, guard, post_lookup, signing, watcher
+from routines.engine import feeds, guard, post_lookup, signing, templates, watcher
 from routines.engine.post_lookup import Posts
 
 
@@ -97,6 +97,15 @@ def test_pages_tagged_by_a_tags_plugin_without_its_mappings_are_written_every_ti
     blogs = SimpleNamespace(plugins={})
     assert signing.lists(blogs, files=None, serving=SimpleNamespace(memo=None))(SimpleNamespace()) is signing.UNKNOWN
     assert "pages left unwritten by serve when unchanged is off: SimpleNamespace.mappings is missing" in warnings(caplog)[0]
+
+
+def test_a_theme_without_its_static_templates_compiles_at_every_save(caplog):
+    """Its environments are MkDocs' own, made afresh each build."""
+    make = lambda: "a new environment"
+    theme = SimpleNamespace(get_env=make)
+    templates.keep_templates(SimpleNamespace(theme=theme), serving=None)
+    assert theme.get_env is make
+    assert "compiled templates kept between saves is off: SimpleNamespace.static_templates is missing" in warnings(caplog)[0]
 
 
 class _Server:
