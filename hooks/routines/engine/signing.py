@@ -39,7 +39,7 @@ def nav_shape(items) -> list:
 def tag_links(config):
     """Each page's tags with the listings they link to, as the tags plugin gives them to the template."""
     plugin = tags_plugin(config)
-    if plugin is not None and not LISTS_SIGNED.holds(has(plugin, "mappings", kind=dict), has(plugin, "listings")):
+    if plugin is not None and not LISTS_SIGNED.holds(has(plugin, "mappings.get"), has(plugin, "listings")):
         return lambda page: []  # and no page is signed
 
     def tags(page) -> list:
