@@ -90,14 +90,12 @@ def main() -> None:
         old, _ = build(sys.executable, shared, tmp / "pinned")
         new, output = build(python, shared, tmp / "newest")
         off = [line for line in output.splitlines() if "routines: " in line and " is off: " in line]
-        print(f"\nthe newest versions build the site; patches turned off: {len(off)}")
-        print("\n".join(off))
+        print(f"\nthe newest versions build the site; patches turned off: {len(off)}", *off, sep="\n")
         for site in (old, new):
             for page in site.rglob("*.html"):
                 page.write_bytes(_GENERATOR.sub(b"<generator>", page.read_bytes()))
         found = differences(old, new)
-        print(f"\nfiles that differ from the pinned build (the generator tag aside): {len(found)}")
-        print("\n".join(found))
+        print(f"\nfiles that differ from the pinned build (the generator tag aside): {len(found)}", *found, sep="\n")
         for path in [f.split(":")[0] for f in found if f.endswith("differs")][:show]:
             print(f"\n{path}:\n{changed_lines(old / path, new / path)}")
     print(f"\nthe tests, with {python}:", flush=True)
