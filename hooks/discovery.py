@@ -54,9 +54,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         own = page.meta.get("tags") or []
         page.meta["tags"] = list(dict.fromkeys([*own, *(item.casefold() for item in found.equipment)]))
     if found:
-        # Feeds carry HTML descriptions: the author's text, escaped, and the routine in one line.
-        text = f"{found.excerpt} {feed_summary(found)}".strip()
-        page.meta["rss"] = {**(page.meta.get("rss") or {}), "feed_description": str(escape(text))}
+        # Feeds carry HTML descriptions: the author's text (the excerpt unless rss.feed_description says), escaped, and the routine in one line.
+        own = page.meta.get("rss") or {}
+        text = f"{own.get('feed_description') or found.excerpt} {feed_summary(found)}".strip()
+        page.meta["rss"] = {**own, "feed_description": str(escape(text))}
     return markdown
 
 

@@ -13,9 +13,9 @@ from ..model.wording import DEFAULT_TEMPO_SECONDS, TEMPO_SECONDS
 from .frontmatter import FieldPath, FrontMatter, read_front_matter
 from .markers import find_markers, indented_markers
 from .types import (
-    AUTHORS, CATEGORIES, INVALID, Anything, Boolean, Checker, Choice, Date, Duration,
+    AUTHORS, CATEGORIES, INVALID, Boolean, Checker, Choice, Date, Duration,
     Field, Integer, ListOf, LocalFile, Number, OneOfSlugs, Problem, Record,
-    Rule, Site, Text, Timestamp, Type, any_case,
+    Rule, Site, Text, Timestamp, Type, any_case, did_you_mean,
 )
 
 IMAGE_SUFFIXES = (".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp")
@@ -209,6 +209,61 @@ class RelatedLinks(Type):
         return {"type": "array", "items": {"anyOf": [page, titled]}}
 
 
+class TemplateName(Type):
+    """`template:`, the theme's page template a post is laid out with: Material's, or one of the site's own in overrides/."""
+
+    def parse(self, value, path, check):
+        known = check.site.theme.templates
+        if isinstance(value, str) and value in known:
+            return value
+        hint = did_you_mean(value, known) if isinstance(value, str) else ""
+        return check.report(path, f"must be a page template of the theme, one of {', '.join(known)} (a template of your own goes in overrides/); {check.got(path, value)}{hint}")
+
+    def json_schema(self, site):
+        return {"enum": list(site.theme.templates)}
+
+
+class IconName(Type):
+    """`icon:`, one of the theme's icons by its path, like material/spa, shown where other posts link this one."""
+
+    PATTERN = r"[a-z0-9-]+(?:/[a-z0-9-]+)+"
+
+    def parse(self, value, path, check):
+        if isinstance(value, str) and re.fullmatch(self.PATTERN, value) and check.site.theme.has_icon(value):
+            return value
+        return check.report(path, f"must be an icon of the theme, like material/spa (search them at https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/); {check.got(path, value)}")
+
+    def json_schema(self, site):
+        return {"type": "string", "pattern": f"^{self.PATTERN}$"}
+
+
+class StatusName(Type):
+    """`status:`, a status Material draws: new, deprecated, or one `extra.status` in mkdocs.yml names."""
+
+    def parse(self, value, path, check):
+        known = check.site.theme.statuses
+        if isinstance(value, str) and value in known:
+            return value
+        hint = did_you_mean(value, known) if isinstance(value, str) else ""
+        return check.report(path, f"must be one of {', '.join(known)} (more are named under extra.status in mkdocs.yml); {check.got(path, value)}{hint}")
+
+    def json_schema(self, site):
+        return {"enum": list(site.theme.statuses)}
+
+
+@dataclass(frozen=True)
+class Unused(Type):
+    """A key Material knows that this site does nothing with: written, it would do nothing, so it is refused."""
+
+    why: str
+
+    def parse(self, value, path, check):
+        return check.report(path, f"{self.why}; remove it")
+
+    def json_schema(self, site):
+        return {"not": {}, "description": self.why}
+
+
 class SetCount(Integer):
     """`sets:`; `2x12`, as clinics write a dose, is split for the author."""
 
@@ -286,8 +341,37 @@ ROUTINE = Record(
 
 TITLE_LENGTH = 200
 
-# Keys MkDocs, Material and its blog plugin read themselves; they check them.
-MATERIAL_KEYS = ("template", "hide", "icon", "status", "subtitle", "search", "comments", "links", "social", "rss")
+# What Material lets a page hide (`hide:`), each read by one of its templates.
+HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
+
+SEARCH = Record(
+    fields=(
+        Field("exclude", Boolean(), help="true leaves the post out of the site's search"),
+        Field("boost", Unused("the site's search (Pagefind) ranks every page alike and does not read boost")),
+    ),
+    example="exclude: true",
+)
+
+RSS = Record(
+    fields=(Field("feed_description", Text(max_length=300), help="the post's text in the feeds, instead of its excerpt"),),
+    example="feed_description (the post's text in feeds)",
+)
+
+# Keys MkDocs, Material and the RSS plugin read themselves, typed as they read them.
+MATERIAL_FIELDS = (
+    Field("template", TemplateName(), help="the page template: blog-post.html unless you made another in overrides/"),
+    Field("hide", ListOf(Choice(HIDE), example="[toc]"), help="parts of the page to leave out: " + ", ".join(HIDE)),
+    Field("icon", IconName(), help="an icon of the theme, like material/spa"),
+    Field("status", StatusName(), help="new or deprecated"),
+    Field("subtitle", Text(max_length=120), help="a line under the title where other posts link this one"),
+    Field("search", SEARCH),
+    Field("comments", Unused("the site has no comments")),
+    Field("links", RelatedLinks(), help="related links: pages of the site (blog/posts/knee.md) or 'Title': https://..."),
+    Field("social", Unused("the site does not make Material's social cards (its own link previews need nothing)")),
+    Field("rss", RSS),
+)
+# The form leaves these as written (contract/cms.py).
+MATERIAL_KEYS = tuple(spec.name for spec in MATERIAL_FIELDS)
 
 
 def _make_post(title, date, description="", series="", video=None, routine=None, categories=(), booking=True, **_material) -> Post:
@@ -310,8 +394,7 @@ POST = Record(
         Field("booking", Boolean(), help="false leaves out the booking invitation under this post"),
         Field("video", VideoField()),
         Field("routine", ROUTINE),
-        Field("links", RelatedLinks(), help="related links: pages of the site (blog/posts/knee.md) or 'Title': https://..."),
-        *(Field(key, Anything()) for key in MATERIAL_KEYS if key != "links"),
+        *MATERIAL_FIELDS,
     ),
     build=_make_post,
     rules=(Rule(_video_at_needs_video, {

@@ -20,6 +20,7 @@ from ..model.units import DURATION_HELP, TIMESTAMP_HELP, UNIT_WORDS, parse_durat
 from ..model.video import local_path
 from .blog import Blog
 from .frontmatter import FieldPath, FrontMatter, NotADate, shown, what_yaml_made
+from .theme import Theme
 
 # -----------------------------------------------------------------------------
 # Checking context
@@ -36,6 +37,7 @@ class Site:
         categories: allowed categories, or None for any.
         blog: the blog's settings (addresses, excerpts, authors, drafts).
         post_dirs: every blog's posts folder relative to docs/, ending in `/`.
+        theme: the templates, icons and statuses a post may name.
     """
 
     docs_dir: str
@@ -43,14 +45,15 @@ class Site:
     categories: tuple[str, ...] | None = None
     blog: Blog = Blog()
     post_dirs: tuple[str, ...] = ()
+    theme: Theme = Theme()
 
     @classmethod
-    def of(cls, docs_dir: str, series: Iterable[str], blogs: list[Blog]) -> Site:
+    def of(cls, docs_dir: str, series: Iterable[str], blogs: list[Blog], theme: Theme = Theme()) -> Site:
         """What posts may refer to, from the site's blogs (categories of all, settings of the first)."""
         categories = tuple(c for blog in blogs for c in blog.categories or ())
         return cls(
             docs_dir=docs_dir, series=tuple(series), categories=categories or None,
-            blog=blogs[0] if blogs else Blog(), post_dirs=tuple(blog.post_dir for blog in blogs),
+            blog=blogs[0] if blogs else Blog(), post_dirs=tuple(blog.post_dir for blog in blogs), theme=theme,
         )
 
 
@@ -327,17 +330,6 @@ class Date(Type):
         iso = {"type": "string", "format": "date"}
         dates = {"type": "object", "properties": {key: iso for key in self.KEYS}, "additionalProperties": False, "required": ["created"]}
         return {"anyOf": [iso, dates]}
-
-
-@dataclass(frozen=True)
-class Anything(Type):
-    """A field another plugin owns and checks; we only know it exists."""
-
-    def parse(self, value, path, check):
-        return value
-
-    def json_schema(self, site):
-        return {}
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..contract.blog import is_blog_plugin, read_blog
+from ..contract.theme import read_theme
 from ..contract.types import Site
 from .state import build_of
 
@@ -17,7 +18,8 @@ def site(config: MkDocsConfig) -> Site:
     build = build_of(config)
     if build.site is None:
         blogs = [read_blog(plugin.config, config.docs_dir, config.theme.get("language", "en")) for plugin in blog_plugins(config)]
-        build.site = Site.of(config.docs_dir, (config.extra.get("series") or {}).keys(), blogs)
+        theme = read_theme(config.theme.custom_dir, config.theme.dirs, config.theme.static_templates, config.extra.get("status"))
+        build.site = Site.of(config.docs_dir, (config.extra.get("series") or {}).keys(), blogs, theme)
     return build.site
 
 
