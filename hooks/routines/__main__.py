@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from .contract.checks import addresses, check_pages, left_out, markdown_pages
+from .contract.files import docs_files, sort_files
 from .contract.cms import cms_config, github_repo, render
 from .contract.fields import TITLE_LENGTH, post_schema
 from .contract.project import Project, load_project
@@ -119,9 +120,10 @@ def new(project: Project, title: str, today: dt.date) -> int:
 def check(project: Project) -> int:
     """Validate every page without building the site."""
     start = time.perf_counter()
-    pages = markdown_pages(project.docs_dir, project.root, project.exclude_docs)
+    files = sort_files(docs_files(project.docs_dir, project.root, project.exclude_docs))
+    pages = files.pages
     checked = check_pages(pages, project.post_dirs, project.site)
-    problems = checked.problems
+    problems = files.problems + checked.problems
     for problem in problems:
         print(problem)
     try:

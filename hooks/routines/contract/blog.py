@@ -31,7 +31,8 @@ class Blog:
         post_dir: its posts folder relative to docs/, ending in `/`.
         categories: allowed categories, or None for any.
         excerpt_separator: the separator every post must have, or None when excerpts are optional.
-        authors: the ids in the authors file, or None when the blog does not check authors.
+        authors: the ids in the authors file, or None when the blog does not check authors or the file is not YAML.
+        reads_authors: the blog reads the authors file (its `authors` option).
         authors_file: the authors file relative to docs/.
         url_format, url_date_format, language: how a post's address is made.
         slugify, slugify_separator: how a title becomes the last part of that address.
@@ -44,6 +45,7 @@ class Blog:
     categories: tuple[str, ...] | None = None
     excerpt_separator: str | None = None
     authors: frozenset[str] | None = None
+    reads_authors: bool = False
     authors_file: str = "blog/.authors.yml"
     url_format: str = "{date}/{slug}"
     url_date_format: str = "yyyy/MM/dd"
@@ -91,6 +93,7 @@ def read_blog(options: Mapping[str, Any], docs_dir: str, language: str = "en") -
         categories=tuple(option("categories_allowed", [])) or None,
         excerpt_separator=option("post_excerpt_separator", "<!-- more -->") if excerpt else None,
         authors=_author_ids(os.path.join(docs_dir, authors_file)) if option("authors", True) else None,
+        reads_authors=bool(option("authors", True)),
         authors_file=authors_file,
         url_format=option("post_url_format", "{date}/{slug}"),
         url_date_format=option("post_url_date_format", "yyyy/MM/dd"),
@@ -107,12 +110,14 @@ def is_blog_plugin(name: str) -> bool:
     return name.split(" ")[0] in ("blog", "material/blog")
 
 
-def _author_ids(path: str) -> frozenset[str]:
-    """The author ids an authors file defines; none when there is no file (the blog then knows no author)."""
+def _author_ids(path: str) -> frozenset[str] | None:
+    """The author ids an authors file defines; none when there is no file (the blog then knows no author), None when it is not YAML."""
     try:
-        with open(path, encoding="utf-8") as source:
+        with open(path, encoding="utf-8-sig") as source:
             data = yaml.safe_load(source) or {}
-    except (OSError, yaml.YAMLError):
+    except OSError:
         return frozenset()
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return None  # the file's own lines say what is wrong (contract.checks)
     authors = data.get("authors") if isinstance(data, dict) else None
     return frozenset(authors) if isinstance(authors, dict) else frozenset()

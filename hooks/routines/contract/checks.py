@@ -18,18 +18,13 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
-import pathspec
-
 from ..model.post import Post
 from .blog import Blog
-from .fields import validate_front
+from .fields import validate_authors_file, validate_front
+from .files import docs_files, sort_files
 from .frontmatter import FrontMatter, prose_lines, read_front_matter, shown
 from .types import Problem, Site
 
-# The file endings MkDocs reads as Markdown pages (mkdocs.utils.markdown_extensions).
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
-# What MkDocs leaves out of every site unless `exclude_docs` says otherwise.
-DEFAULT_EXCLUDED = (".*", "/templates/")
 
 
 @dataclass
@@ -53,7 +48,8 @@ def check_pages(
     """Read and check every page, and what posts share (their addresses).
 
     Args:
-        pages: (path relative to docs/, absolute path, path to show) of each Markdown page.
+        pages: (path relative to docs/, absolute path, path to show) of each Markdown page, in any order
+            (they are read in path order, so of two posts at one address the same one is named).
         post_dirs: posts folders relative to docs/, ending in `/`.
         site: what posts may refer to.
         now: the moment of the build, for posts dated in the future.
@@ -61,14 +57,38 @@ def check_pages(
     now = now or dt.datetime.now(dt.timezone.utc)
     checked = Checked()
     shown_as: dict[str, str] = {}
-    for src, path, shown_path in pages:
+    for src, path, shown_path in sorted(pages):
         shown_as[src] = shown_path
         try:
             checked.problems += _check_page(src, path, shown_path, post_dirs, site, checked)
         except Exception as error:  # noqa: BLE001 - one post's surprise is that post's line, never a traceback
             checked.problems.append(Problem(shown_path, None, "file", f"could not be checked ({type(error).__name__}: {error}); simplify what changed last"))
     checked.problems += _addresses(checked.posts, shown_as, site, now)
+    authors = _authors_file(site)
+    if authors:
+        checked.problems += authors
+        for front, _ in checked.posts.values():
+            front.data.pop("authors", None)  # until the file is right, the blog plugin looks up no author
     return checked
+
+
+def _authors_file(site: Site) -> list[Problem]:
+    """The blog's authors file, checked as the blog plugin reads it (no file: no authors, and nothing to say)."""
+    blog = site.blog
+    path = os.path.join(site.docs_dir, blog.authors_file)
+    if not blog.reads_authors or not os.path.isfile(path):
+        return []
+    shown_path = f"{posixpath.basename(os.path.normpath(site.docs_dir))}/{blog.authors_file}"
+    try:
+        with open(path, encoding="utf-8-sig") as source:
+            text = source.read()
+    except (OSError, UnicodeDecodeError) as error:
+        return [Problem(shown_path, None, "file", f"cannot be read as UTF-8 text ({error})")]
+    front = read_front_matter(f"---\n{text}\n---\n\n")
+    return [
+        dataclasses.replace(problem, line=problem.line - 1 if problem.line else None)
+        for problem in validate_authors_file(front, shown_path, site)
+    ]
 
 
 def _check_page(src: str, path: str, shown_path: str, post_dirs: tuple[str, ...], site: Site, checked: Checked) -> list[Problem]:
@@ -282,10 +302,4 @@ def _step_links(front: FrontMatter, post: Post, src: str, shown_path: str, docs_
 
 def markdown_pages(docs_dir: Path, root: Path, exclude_docs: str = "") -> list[tuple[str, str, str]]:
     """(path relative to docs/, absolute path, path relative to root) of every page MkDocs builds."""
-    excluded = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDED, *exclude_docs.splitlines()])
-    pages = []
-    for path in sorted(docs_dir.rglob("*")):
-        src = path.relative_to(docs_dir).as_posix()
-        if path.suffix.lower() in MARKDOWN_SUFFIXES and path.is_file() and not excluded.match_file(src):
-            pages.append((src, str(path), path.relative_to(root).as_posix()))
-    return pages
+    return sort_files(docs_files(docs_dir, root, exclude_docs)).pages

@@ -404,6 +404,48 @@ POST = Record(
 )
 
 # -----------------------------------------------------------------------------
+# The blog's authors file, as Material's blog plugin reads it
+# -----------------------------------------------------------------------------
+
+AUTHOR = Record(
+    fields=(
+        Field("name", Text(max_length=200), required=True, help="as shown on their posts, like Jane Doe, PT"),
+        Field("description", Text(max_length=300), required=True, help="a few words, like Manual therapist"),
+        Field("avatar", Text(max_length=500), required=True, help="their picture: a path like /images/jane.jpg, or a web address"),
+        Field("slug", Slug()),
+        Field("url", Text(max_length=500)),
+    ),
+    example="name, description and avatar",
+)
+
+
+class AuthorsById(Type):
+    """`authors:` of the authors file: each author's id, with their name, description and avatar under it."""
+
+    def parse(self, value, path, check):
+        if not isinstance(value, dict):
+            return check.report(path, f"must be a group of authors by id, like jane: with name, description and avatar under it; {check.got(path, value)}")
+        found = [AUTHOR.parse(author, path + (author_id,), check) for author_id, author in value.items()]
+        return INVALID if INVALID in found else value
+
+    def json_schema(self, site):
+        return {"type": "object", "additionalProperties": AUTHOR.json_schema(site)}
+
+
+AUTHORS_FILE = Record(fields=(Field("authors", AuthorsById()),), example="authors:")
+
+
+def validate_authors_file(front: FrontMatter, file: str, site: Site) -> list[Problem]:
+    """The problems of the blog's authors file, read as front matter (so its lines are counted from its opening `---`)."""
+    check = Checker(file=file, post_dir="", site=site, front=front)
+    for line, name, message in front.errors:
+        check.add(line, "authors file" if name == "front matter" else name, message)
+    if not front.errors:
+        AUTHORS_FILE.parse(front.data, (), check)
+    return check.problems
+
+
+# -----------------------------------------------------------------------------
 # Placement markers in the body
 # -----------------------------------------------------------------------------
 
