@@ -49,10 +49,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
     Before the tags plugin (-50) and the RSS plugin (on_page_content, -75) read them.
     """
-    found = build_of(config).catalog.by_key.get(page.file.src_uri)
+    catalog = build_of(config).catalog
+    found = catalog.by_key.get(page.file.src_uri)
     if found and found.equipment:
         own = page.meta.get("tags") or []
-        page.meta["tags"] = list(dict.fromkeys([*own, *(item.casefold() for item in found.equipment)]))
+        page.meta["tags"] = list(dict.fromkeys([*own, *(catalog.equipment_names[item.casefold()] for item in found.equipment)]))
     if found:
         # Feeds carry HTML descriptions: the author's text (the excerpt unless rss.feed_description says), escaped, and the routine in one line.
         own = page.meta.get("rss") or {}

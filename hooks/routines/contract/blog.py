@@ -20,6 +20,9 @@ from babel.dates import format_date
 from pymdownx.slugs import slugify
 
 _DEFAULT_SLUGIFY = slugify(case="lower")
+# The most a post's slug may take of a file name: the blog writes it as a folder, and most file systems
+# hold 255 bytes in a name; a letter of Chinese or Japanese takes 3, so 100 of them are too many.
+SLUG_BYTES = 200
 
 
 @dataclass(frozen=True)

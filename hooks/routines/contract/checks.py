@@ -19,8 +19,8 @@ from typing import Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from ..model.post import Post
-from .blog import Blog
-from .fields import validate_authors_file, validate_front
+from .blog import SLUG_BYTES, Blog
+from .fields import RelatedLinks, validate_authors_file, validate_front
 from .files import docs_files, sort_files
 from .frontmatter import FrontMatter, prose_lines, read_front_matter, shown
 from .types import Problem, Site
@@ -64,6 +64,7 @@ def check_pages(
         except Exception as error:  # noqa: BLE001 - one post's surprise is that post's line, never a traceback
             checked.problems.append(Problem(shown_path, None, "file", f"could not be checked ({type(error).__name__}: {error}); simplify what changed last"))
     checked.problems += _addresses(checked.posts, shown_as, site, now)
+    checked.problems += _links_to_unpublished(checked, shown_as, site, now)
     authors = _authors_file(site)
     if authors:
         checked.problems += authors
@@ -141,6 +142,15 @@ def _addresses(posts: dict[str, tuple[FrontMatter, Post]], shown_as: dict[str, s
         target = _post_address(front, post, blog, src)
         if not target:
             problems.append(Problem(file, front.line_of(("title",)), "title", "has no letters or digits to make the post's address from; add a slug, like: slug: knee-reset"))
+            continue
+        folder = posixpath.basename(target.rstrip("/"))
+        if len(folder.encode()) > SLUG_BYTES:
+            field_name = "slug" if data.get("slug") else "title"
+            fix = "shorten it" if field_name == "slug" else "add a shorter slug, like: slug: knee-reset"
+            problems.append(Problem(
+                file, front.line_of((field_name,)), field_name,
+                f"makes an address too long to be a file name ({len(folder.encode())} bytes, where a name holds {SLUG_BYTES} and a Chinese or Japanese letter takes 3); {fix}",
+            ))
             continue
         if target in taken:
             other = shown_as[taken[target]]
@@ -272,13 +282,50 @@ def broken_links(text: str, src: str, docs_dir: str) -> list[tuple[int, str]]:
     """(line offset, what is wrong) of relative links and images in a Markdown text that point at nothing in docs/."""
     problems = []
     for offset, target in links(text):
-        parts = urlsplit(target)
-        if parts.scheme or parts.netloc or not parts.path:
-            continue
-        path = unquote(parts.path)
-        resolved = posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(src), path))
-        if resolved.startswith("..") or not os.path.exists(os.path.join(docs_dir, resolved)):
+        resolved = _resolved(target, src)
+        if resolved is not None and (resolved.startswith("..") or not os.path.exists(os.path.join(docs_dir, resolved))):
             problems.append((offset, f'links to "{target}", but docs/{resolved} does not exist; check the path'))
+    return problems
+
+
+def _resolved(target: str, src: str) -> str | None:
+    """What a link in the page at `src` points at, relative to docs/ (`blog/posts/knee.md`); None for a web address or an anchor."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    path = unquote(parts.path)
+    return posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(src), path))
+
+
+def _links_to_unpublished(checked: Checked, shown_as: dict[str, str], site: Site, now: dt.datetime) -> list[Problem]:
+    """A published page may not link to a post readers cannot see yet: the link would lead nowhere, its address showing the title."""
+    waiting = {
+        src: f"a draft (draft: true); remove the link, or publish {shown_as[src]}" if front.data.get("draft") is True
+        else f"a post not published until {shown(post.date)}; remove the link until then"
+        for src, (front, post) in checked.posts.items()
+        if front.data.get("draft") is True or _waits(front, post, site.blog, now)
+    }
+    if not waiting:
+        return []
+    problems = []
+    for src, text in checked.texts.items():
+        if src in waiting:
+            continue  # not published either: it may link to another post still to come
+        front = _read_front_matter(text)
+        texts = [(front.body, lambda offset: front.body_line + offset, "body")]
+        _, post = checked.posts.get(src, (None, None))
+        for index, step in enumerate(post.routine.steps if post and post.routine else ()):
+            if step.text:
+                where = ("routine", "steps", index, "text")
+                texts.append((step.text, lambda offset, where=where: front.line_of(where), front.name_of(where)))
+        for body, line_of, name in texts:
+            for offset, target in links(body):
+                reason = waiting.get(_resolved(target, src))
+                if reason:
+                    problems.append(Problem(shown_as[src], line_of(offset), name, f'links to "{target}", {reason}'))
+        for where, page in RelatedLinks.pages(front.data.get("links") if post else None):
+            if page in waiting:
+                problems.append(Problem(shown_as[src], front.line_of(where), front.name_of(where), f'names {page}, {waiting[page]}'))
     return problems
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from ..model.post import KINDS, Breath, Post, Routine, Step, Video
 from ..model.units import clock, singular_of
@@ -190,6 +192,20 @@ class RelatedLinks(Type):
                 check.report(where, f"must be a page (blog/posts/knee.md) or one 'Title': address, {check.got(where, item)}")
         return value
 
+    @classmethod
+    def pages(cls, value, path: FieldPath = ("links",)) -> Iterator[tuple[FieldPath, str]]:
+        """(field path, page relative to docs/) of every page of the site that valid related links name."""
+        for index, item in enumerate(value if isinstance(value, list) else ()):
+            where = path + (index,)
+            if isinstance(item, dict) and len(item) == 1:
+                (title, target), = item.items()
+                if isinstance(target, list):
+                    yield from cls.pages(target, where + (title,))
+                    continue
+                item, where = target, where + (title,)
+            if isinstance(item, str) and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", item.strip()):
+                yield where, posixpath.normpath(item.strip().split("#")[0].lstrip("/"))
+
     def _target(self, target, path, check) -> None:
         if not isinstance(target, str) or not target.strip():
             check.report(path, f"must be a web address or a page of the site, {check.got(path, target)}")
@@ -264,6 +280,16 @@ class Unused(Type):
         return {"not": {}, "description": self.why}
 
 
+class EquipmentName(Text):
+    """A piece of equipment: text with a letter or digit, as its page's address is made of them (equipment/foam-roller/)."""
+
+    def parse(self, value, path, check):
+        name = super().parse(value, path, check)
+        if name is INVALID or re.search(r"[^\W_]", name):
+            return name
+        return check.report(path, f"has no letters or digits to name its page by; write it in words, like foam roller; {check.got(path, value)}")
+
+
 class SetCount(Integer):
     """`sets:`; `2x12`, as clinics write a dose, is split for the author."""
 
@@ -281,6 +307,7 @@ class SetCount(Integer):
 
 COUNTS = "a number of counts"
 TEXT_LIST = ListOf(Text(max_length=200))
+EQUIPMENT_LIST = ListOf(EquipmentName(max_length=200))
 
 BREATH = Record(
     fields=(
@@ -305,7 +332,7 @@ STEP = Record(
     fields=(
         Field("title", Text(max_length=120), required=True, help="a short imperative name"),
         Field("kind", Choice(KINDS), required=True, help="one of " + ", ".join(KINDS)),
-        Field("equipment", TEXT_LIST, help="what this step needs, one item per line, like foam roller"),
+        Field("equipment", EQUIPMENT_LIST, help="what this step needs, one item per line, like foam roller"),
         Field("duration", Duration()),
         Field("sets", SetCount(1, 100, meaning="a whole number of sets")),
         Field("reps", Integer(1, 500, meaning="a whole number of reps")),
@@ -332,7 +359,7 @@ STEP = Record(
 ROUTINE = Record(
     fields=(
         Field("title", Text(max_length=120)),
-        Field("equipment", TEXT_LIST),
+        Field("equipment", EQUIPMENT_LIST),
         Field("steps", ListOf(STEP, non_empty=True, example="- title: ...\\n  kind: ..."), required=True),
     ),
     build=Routine,

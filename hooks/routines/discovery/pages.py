@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from .catalog import slug
+from .catalog import equipment_slug
 
 SERIES_DIR = "series"
 EQUIPMENT_DIR = "equipment"
@@ -33,7 +33,7 @@ def series_url(name: str, number: int = 1) -> str:
 
 def equipment_url(name: str) -> str:
     """The address of the page of a piece of equipment, relative to the site: `equipment/foam-roller/`."""
-    return f"{EQUIPMENT_DIR}/{slug(name)}/"
+    return f"{EQUIPMENT_DIR}/{equipment_slug(name)}/"
 
 
 def series_pages(parts: int, per_page: int) -> int:
@@ -77,7 +77,7 @@ def generated_pages(series: dict, parts_of: dict, equipment: list[str], per_page
             pages[f"{series_page_path(name, number)}.md"] = _series_page(name, info, number)
     pages[EQUIPMENT_INDEX] = _equipment_index()
     for name in equipment:
-        pages[f"{EQUIPMENT_DIR}/{slug(name)}.md"] = _equipment_page(name)
+        pages[f"{EQUIPMENT_DIR}/{equipment_slug(name)}.md"] = _equipment_page(name)
     return pages
 
 
