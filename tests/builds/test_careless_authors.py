@@ -78,7 +78,7 @@ def test_no_traceback_and_every_post_is_named(careless):
         assert "Traceback" not in output and "Error:" not in output.replace("BuildError", "")
     named = {line.split(":")[0].removeprefix("docs/blog/posts/") for line in EXPECTED}
     posts = {p.name for p in CARELESS.iterdir() if p.name != "expected.txt"}
-    assert posts <= named | {"same-slug-a.md", "same-title-a.md"}, posts - named
+    assert posts <= named | {"same-slug-a.md", "same-title-a.md", "unpublished-target-future.md", "unpublished-target-draft.md"}, posts - named
 
 
 def test_lines_carry_no_python_reprs():
@@ -138,3 +138,124 @@ def test_quoted_values_and_markdown_files(careful):
     items = [item.find("title").text for item in ET.parse(careful.site / "feed_rss_created.xml").iter("item")]
     assert "12:30 — No Time? Try This" in items
     assert not any("Kettlebell" in f["meta"]["title"] for f in searchable.fragments(careful.site).values())
+
+
+def test_equipment_spelt_alike_shares_one_page(careful):
+    """Spellings that make one address (foam roller, foam-roller, Foam  Roller) list every routine on one page."""
+    def listed(page: str) -> list[str]:
+        return [a.get_text(strip=True) for a in careful.page(page).select("article li a")]
+
+    assert {"Spelt With a Space", "Spelt With a Hyphen", "Spelt With Two Spaces"} <= set(listed("equipment/foam-roller/"))
+    assert set(listed("equipment/ball-small/")) == {"Spelt With a Space", "Spelt With a Hyphen"}
+    overview = careful.page("equipment/")
+    assert overview.select_one("article h1").get_text() == "Equipment"
+    names = {a.get_text(strip=True): a["href"] for a in overview.select("article li a")}
+    assert names["Index"] == "index-equipment/" and listed("equipment/index-equipment/") == ["Equipment Called Index"]
+    assert [name for name in names if "foam" in name.lower()] == ["Foam roller"]
+
+
+def test_equipment_named_in_any_script_has_its_page(careful):
+    """Equipment named only in Chinese gets its own page, and the post's tags lead there, not back to the post."""
+    for name in ("泡沫轴", "按摩球"):
+        page = careful.page(f"equipment/{name}/")
+        assert page.select_one("article h1").get_text() == f"Routines with a {name}"
+        assert [a.get_text(strip=True) for a in page.select("article li a")] == ["Equipment in Chinese"]
+    post = careful.page("blog/2022/02/05/equipment-in-chinese/")
+    tags = {a.get_text(strip=True): a["href"] for a in post.select("a.md-tag")}
+    assert tags["泡沫轴"].startswith("../../../../../equipment/%E6%B3%A1%E6%B2%AB%E8%BD%B4/"), tags
+
+
+def test_material_keys_written_right(careful):
+    """`hide`, `rss` and Material's other keys, written as the contract says, do what they say."""
+    page = careful.page("blog/2022/02/06/material-keys/")
+    assert page.select_one(".md-sidebar--secondary").has_attr("hidden")
+    assert page.select_one(".md-footer__inner").has_attr("hidden")
+    assert [a.get_text(strip=True) for a in page.select(".md-sidebar--post a") if "Spelt" in a.get_text()] == ["Spelt With a Space"]
+    feed = {item.find("title").text: item.find("description").text for item in ET.parse(careful.site / "feed_rss_created.xml").iter("item")}
+    assert feed["Material Keys, Written Right"].startswith("Told in the feed: &lt;i&gt;as typed&lt;/i&gt;")
+
+
+def both(root: Path) -> tuple[list[str], list[str], object]:
+    """The lines `make check` and the build print for the site at root, and the build."""
+    checked, built = check(root), build(root)
+    for output in (checked.stdout + checked.stderr, built.output):
+        assert "Traceback" not in output, output
+    return sorted(checked.stdout.splitlines()), sorted(line for line in built.output.splitlines() if line.startswith("docs/")), built
+
+
+def knee_text() -> str:
+    return (ROOT / "docs" / "blog" / "posts" / "knee-pain-self-massage-stretch.md").read_text(encoding="utf-8")
+
+
+FUTURE = (CAREFUL / "future-post.md").read_text(encoding="utf-8")
+LEFTOVERS = ("future.md~", "#future.md#", "future.md.bak", "future.md.orig", "future.MD.BAK", ".#future.md", ".future.md.swp")
+
+
+def test_editor_leftovers_are_never_published(tmp_path):
+    """An editor's copies of a post still to come are ignored: nothing said, nothing of them in the site."""
+    root = make_site(tmp_path)
+    posts = root / "docs" / "blog" / "posts"
+    for name in LEFTOVERS:
+        (posts / name).write_text(FUTURE, encoding="utf-8")
+    checked, built_lines, built = both(root)
+    assert checked == built_lines == [] and built.returncode == 0, built.output
+    assert not [p for p in built.site.rglob("*") if "future" in p.name.lower()]
+    assert not [p for p in built.site.rglob("*") if p.is_file() and b"Kettlebell" in p.read_bytes()]
+
+
+@pytest.mark.parametrize(("name", "proper"), [("Knee.MD", "Knee.md"), ("Future.Md", "Future.md"), ("oops.md.txt", "oops.md"), ("notes.markdown.html", "notes.markdown")])
+def test_markdown_under_a_name_mkdocs_would_not_read_is_one_line(tmp_path, name, proper):
+    """A post MkDocs would publish as a raw file is one line from check and build, telling the name to give it."""
+    root = make_site(tmp_path)
+    (root / "docs" / "blog" / "posts" / name).write_text(FUTURE, encoding="utf-8")
+    checked, built_lines, built = both(root)
+    line = f"docs/blog/posts/{name}: file: is not published: only names ending in .md, .markdown, .mdown, .mkdn, .mkd (lower case) are pages; rename it to {proper}"
+    assert checked == built_lines == [line]
+    assert built.returncode == 1 and not built.site.exists()
+
+
+def test_linked_folders_and_links_to_nothing_are_read_by_both(tmp_path):
+    """A posts folder that is a link is checked as the build reads it; a link to nothing is one line."""
+    (tmp_path / "site").mkdir()
+    root = make_site(tmp_path / "site")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "wrong.md").write_text(FUTURE.replace("categories: [Knee]", "categories: [Calf]"), encoding="utf-8")
+    posts = root / "docs" / "blog" / "posts"
+    (posts / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (posts / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    (root / "docs" / "gone.png").symlink_to(tmp_path / "nowhere.png")
+    checked, built_lines, built = both(root)
+    assert checked == built_lines == [
+        f"docs/blog/posts/gone.md: file: is a link to {tmp_path / 'nowhere.md'}, which does not exist; remove the link, or put the file back",
+        'docs/blog/posts/linked/wrong.md:4: categories[1]: "Calf" is not a category of this site; allowed: Knee, Neck, Shoulder, Back, Hip, Ankle and foot, Full body, Nutrition',
+        f"docs/gone.png: file: is a link to {tmp_path / 'nowhere.png'}, which does not exist; remove the link, or put the file back",
+    ]
+
+
+def test_two_posts_at_one_address_in_two_folders_are_named_alike(tmp_path):
+    """Of two posts with one address, in posts/ and posts/2024/, check and build name the same one."""
+    root = make_site(tmp_path)
+    posts = root / "docs" / "blog" / "posts"
+    (posts / "2024").mkdir()
+    (posts / "2024" / "again.md").write_text(knee_text().replace("Self Massage + Stretch", "Again"), encoding="utf-8")
+    checked, built_lines, _ = both(root)
+    assert checked == built_lines
+    assert len([line for line in checked if "gives the same address as" in line]) == 1
+
+
+@pytest.mark.parametrize(("authors", "line"), [
+    ("authors:\n\tjane:\n    name: Jane\n", "docs/blog/.authors.yml:2: authors file: is not valid YAML (found character that cannot start any token); check the indentation, and quote values that contain ': ' or start with a symbol"),
+    ("authors:\n  jane:\n    name: Jane Doe, PT\n    description: Manual therapist\n", "docs/blog/.authors.yml:2: authors.jane.avatar: is required (their picture: a path like /images/jane.jpg, or a web address)"),
+    ("authors:\n  jane:\n    name: Jane Doe, PT\n    description: Manual therapist\n    avatar: /images/jane.jpg\n    website: https://example.org\n", "docs/blog/.authors.yml:6: authors.jane.website: unknown field; allowed: name, description, avatar, slug, url"),
+    ("authors:\n  - jane\n", "docs/blog/.authors.yml:1: authors: must be a group of authors by id, like jane: with name, description and avatar under it; got a list"),
+])
+def test_a_wrong_authors_file_is_one_line_from_both(tmp_path, authors, line):
+    """The authors file is checked as the blog reads it: its own line from check and build, never Material's message."""
+    root = make_site(tmp_path)
+    (root / "docs" / "blog" / ".authors.yml").write_text(authors, encoding="utf-8")
+    post = root / "docs" / "blog" / "posts" / "knee-pain-self-massage-stretch.md"
+    post.write_text(knee_text().replace("date: 2024-01-17", "date: 2024-01-17\nauthors: [jane]"), encoding="utf-8")
+    checked, built_lines, built = both(root)
+    assert checked == built_lines == [line]
+    assert built.returncode == 1 and not built.site.exists()

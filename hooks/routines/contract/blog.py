@@ -122,5 +122,5 @@ def _author_ids(path: str) -> frozenset[str] | None:
         return frozenset()
     except (yaml.YAMLError, UnicodeDecodeError):
         return None  # the file's own lines say what is wrong (contract.checks)
-    authors = data.get("authors") if isinstance(data, dict) else None
-    return frozenset(authors) if isinstance(authors, dict) else frozenset()
+    authors = data.get("authors", {}) if isinstance(data, dict) else None
+    return frozenset(authors) if isinstance(authors, dict) else None
