@@ -386,8 +386,8 @@ RSS = Record(
 
 # Keys MkDocs, Material and the RSS plugin read themselves, typed as they read them.
 MATERIAL_FIELDS = (
-    Field("template", TemplateName(), help="the page template: blog-post.html unless you made another in overrides/"),
-    Field("hide", ListOf(Choice(HIDE), example="[toc]"), help="parts of the page to leave out: " + ", ".join(HIDE)),
+    Field("template", TemplateName(), help="the page template: blog-post.html unless you made another in overrides/", blank=False),
+    Field("hide", ListOf(Choice(HIDE), example="[toc]"), help="parts of the page to leave out: " + ", ".join(HIDE), blank=False),
     Field("icon", IconName(), help="an icon of the theme, like material/spa"),
     Field("status", StatusName(), help="new or deprecated"),
     Field("subtitle", Text(max_length=120), help="a line under the title where other posts link this one"),
@@ -410,10 +410,10 @@ POST = Record(
         Field("title", Text(max_length=TITLE_LENGTH), required=True, help="the post's title"),
         Field("slug", Slug(), help="the last part of the post's address, like knee-reset"),
         Field("date", Date(), required=True, help="the publishing date, like 2024-01-17"),
-        Field("categories", CATEGORIES, help="body regions"),
+        Field("categories", CATEGORIES, help="body regions", blank=False),
         Field("series", OneOfSlugs()),
         Field("description", Text(max_length=300), help="one line for search results and link previews"),
-        Field("authors", AUTHORS),
+        Field("authors", AUTHORS, blank=False),
         Field("tags", TEXT_LIST),
         Field("draft", Boolean()),
         Field("pin", Boolean()),

@@ -442,12 +442,18 @@ class LocalFile(Type):
 
 @dataclass(frozen=True)
 class Field:
-    """A named field of a Record."""
+    """A named field of a Record.
+
+    Attributes:
+        blank: an optional field left empty (`series:`) is as if left out; False where the
+            plugin that reads it fails on an empty value, so the type says what to write.
+    """
 
     name: str
     type: Type
     required: bool = False
     help: str = ""
+    blank: bool = True
 
 
 @dataclass(frozen=True)
@@ -494,7 +500,7 @@ class Record(Type):
             if missing and spec.required and spec.name not in misspelt:
                 check.report(path + (spec.name,), f"is required{_help(spec)}")
                 ok = False
-            if missing or value[spec.name] is None and not spec.required:
+            if missing or value[spec.name] is None and not spec.required and spec.blank:
                 continue
             result = spec.type.parse(value[spec.name], path + (spec.name,), check)
             ok = ok and result is not INVALID
