@@ -181,9 +181,15 @@ def slug(text: str) -> str:
     Letters of every script are kept (accents dropped), and a slug fits in a
     file name whatever the script: 80 characters, at most SLUG_BYTES bytes.
     """
-    letters = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    letters = "".join(map(_latin, unicodedata.normalize("NFC", text)))
     words = re.sub(r"[\W_]+", "-", letters.casefold()).strip("-")[:80]
     return words.encode()[:SLUG_BYTES].decode(errors="ignore").rstrip("-")
+
+
+def _latin(letter: str) -> str:
+    """A letter as plain Latin when it is one with marks (`é` -> `e`, `ﬁ` -> `fi`); any other as it is (`ジ`)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", letter) if not unicodedata.combining(c))
+    return plain if plain.isascii() else letter
 
 
 # A file name holds 255 bytes on most file systems; a slug stays well within.
