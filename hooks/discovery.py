@@ -56,9 +56,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page.meta["tags"] = list(dict.fromkeys([*own, *(catalog.equipment_names[item.casefold()] for item in found.equipment)]))
     if found:
         # Feeds carry HTML descriptions: the author's text (the excerpt unless rss.feed_description says), escaped, and the routine in one line.
-        own = page.meta.get("rss") or {}
-        text = f"{own.get('feed_description') or found.excerpt} {feed_summary(found)}".strip()
-        page.meta["rss"] = {**own, "feed_description": str(escape(text))}
+        model = build_of(config).model(page.file.src_uri)
+        text = f"{model and model.feed_description or found.excerpt} {feed_summary(found)}".strip()
+        page.meta["rss"] = {**(page.meta.get("rss") or {}), "feed_description": str(escape(text))}
     return markdown
 
 

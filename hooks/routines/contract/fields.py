@@ -401,8 +401,9 @@ MATERIAL_FIELDS = (
 MATERIAL_KEYS = tuple(spec.name for spec in MATERIAL_FIELDS)
 
 
-def _make_post(title, date, description="", series="", video=None, routine=None, categories=(), booking=True, **_material) -> Post:
-    return Post(title, description, series, video, routine, categories, date, booking)
+def _make_post(title, date, description="", series="", video=None, routine=None, categories=(), booking=True, rss=None, **_material) -> Post:
+    feed_description = (rss or {}).get("feed_description", "")
+    return Post(title, description, series, video, routine, categories, date, booking, feed_description)
 
 
 POST = Record(
