@@ -22,6 +22,7 @@ from mkdocs.structure.files import Files
 
 from routines.contract.checks import check_pages
 from routines.contract.files import sort_files
+from routines.discovery.pages import MADE_BY_SITE
 from routines.engine import settings
 from routines.engine.blog_authors import tolerate_wrong_authors
 from routines.engine.blog_yaml import share_with_blog
@@ -49,7 +50,8 @@ def on_serve(server, *, config: MkDocsConfig, builder):
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """`on_files`: runs before the blog plugin, which reads posts at priority -50."""
-    found = sort_files((f.src_uri, f.abs_src_path, settings.shown_path(config, f.abs_src_path)) for f in files if f.abs_src_path and f.inclusion.is_included())
+    docs = [(f.src_uri, f.abs_src_path, settings.shown_path(config, f.abs_src_path)) for f in files if f.abs_src_path and f.inclusion.is_included()]
+    found = sort_files(docs, MADE_BY_SITE)
     for src in found.unpublished:
         files.remove(files.get_file_from_path(src))
     pages = found.pages

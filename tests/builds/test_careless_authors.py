@@ -259,3 +259,15 @@ def test_a_wrong_authors_file_is_one_line_from_both(tmp_path, authors, line):
     checked, built_lines, built = both(root)
     assert checked == built_lines == [line]
     assert built.returncode == 1 and not built.site.exists()
+
+
+@pytest.mark.parametrize("page", ["equipment/foam-roller.md", "equipment/index.md", "series/diy-recovery.md"])
+def test_a_page_where_the_site_makes_its_own_is_one_line(tmp_path, page):
+    """An author's page in equipment/ or series/ would be replaced by the site's: one line from both, never lost in silence."""
+    root = make_site(tmp_path)
+    (root / "docs" / page).parent.mkdir(parents=True)
+    (root / "docs" / page).write_text("---\ntitle: My notes\n---\n\nNotes.\n", encoding="utf-8")
+    checked, built_lines, built = both(root)
+    folder = page.split("/")[0]
+    assert checked == built_lines == [f"docs/{page}: file: is in {folder}/, where the site makes its own pages, which would replace it; move it to another folder"]
+    assert built.returncode == 1

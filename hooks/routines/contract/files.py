@@ -11,6 +11,7 @@ be published as a raw file instead of a page. The rule, the same for
 - an editor's leftover is never published, and nothing is said of it;
 - a Markdown file under a name MkDocs does not read is one line: rename it;
 - a link to a file that does not exist is one line: remove it or restore the file;
+- a page in a folder whose pages the site makes (equipment/) is one line: move it;
 - anything else is published.
 """
 
@@ -52,8 +53,13 @@ class DocsFiles:
     unpublished: list[str] = field(default_factory=list)
 
 
-def sort_files(files: Iterable[tuple[str, str, str]]) -> DocsFiles:
-    """Sort (path relative to docs/, absolute path, path to show) of every file into pages, lines and files left out."""
+def sort_files(files: Iterable[tuple[str, str, str]], made_by_site: tuple[str, ...] = ()) -> DocsFiles:
+    """Sort (path relative to docs/, absolute path, path to show) of every file into pages, lines and files left out.
+
+    Args:
+        files: every file of docs/.
+        made_by_site: folders of docs/ whose pages the site makes (`equipment`): a page of an author's there would be lost.
+    """
     found = DocsFiles()
     for src, path, shown in sorted(files):
         name = src.rsplit("/", 1)[-1]
@@ -68,6 +74,9 @@ def sort_files(files: Iterable[tuple[str, str, str]]) -> DocsFiles:
                 shown, None, "file",
                 f"is not published: only names ending in {', '.join(MARKDOWN_SUFFIXES)} (lower case) are pages; rename it to {proper}",
             ))
+        elif src.endswith(MARKDOWN_SUFFIXES) and (folder := src.split("/", 1)[0]) in made_by_site and "/" in src:
+            found.unpublished.append(src)
+            found.problems.append(Problem(shown, None, "file", f"is in {folder}/, where the site makes its own pages, which would replace it; move it to another folder"))
         elif src.endswith(MARKDOWN_SUFFIXES):
             found.pages.append((src, path, shown))
     return found

@@ -20,6 +20,8 @@ from .catalog import equipment_slug
 
 SERIES_DIR = "series"
 EQUIPMENT_DIR = "equipment"
+# The folders of docs/ whose every page the site makes: an author's page there would be replaced.
+MADE_BY_SITE = (SERIES_DIR, EQUIPMENT_DIR)
 SERIES_INDEX = f"{SERIES_DIR}/index.md"
 EQUIPMENT_INDEX = f"{EQUIPMENT_DIR}/index.md"
 # Where each page's list goes: the marker its Markdown carries, which the list replaces.
