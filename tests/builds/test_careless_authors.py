@@ -271,3 +271,17 @@ def test_a_page_where_the_site_makes_its_own_is_one_line(tmp_path, page):
     folder = page.split("/")[0]
     assert checked == built_lines == [f"docs/{page}: file: is in {folder}/, where the site makes its own pages, which would replace it; move it to another folder"]
     assert built.returncode == 1
+
+
+@pytest.mark.parametrize(("front", "line"), [
+    ("hide: 5", "docs/notes.md:3: hide: must be a list, like [toc]; got 5"),
+    ("template: wide.html", 'docs/notes.md:3: template: must be a page template of the theme, one of blog-post.html, main.html (a template of your own goes in overrides/); got "wide.html"; did you mean "main.html"?'),
+    ("search: {exclude: 'yes'}", 'docs/notes.md:3: search.exclude: must be true or false, got "yes"'),
+])
+def test_material_keys_of_a_page_are_checked_as_a_post_s(tmp_path, front, line):
+    """A page that is not a post gets the same line for a Material key as a post, from check and build."""
+    root = make_site(tmp_path)
+    (root / "docs" / "notes.md").write_text(f"---\ntitle: Notes\n{front}\nowner: the practice\n---\n\nNotes.\n", encoding="utf-8")
+    checked, built_lines, built = both(root)
+    assert checked == built_lines == [line]
+    assert built.returncode == 1

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..model.post import Post
 from .blog import SLUG_BYTES, Blog
-from .fields import RelatedLinks, validate_authors_file, validate_front
+from .fields import RelatedLinks, validate_authors_file, validate_front, validate_page_front
 from .files import docs_files, sort_files
 from .frontmatter import FrontMatter, prose_lines, read_front_matter, shown
 from .types import Problem, Site
@@ -107,6 +107,7 @@ def _check_page(src: str, path: str, shown_path: str, post_dirs: tuple[str, ...]
             problems += _step_links(front, post, src, shown_path, site.docs_dir)
     else:
         problems = [Problem(shown_path, line, name, message) for line, name, message in front.errors]
+        problems += validate_page_front(front, shown_path, posixpath.dirname(src), site) if not front.errors else []
     return problems + [
         Problem(shown_path, front.body_line + offset, "body", message)
         for offset, message in broken_links(front.body, src, site.docs_dir)

@@ -432,6 +432,27 @@ POST = Record(
 )
 
 # -----------------------------------------------------------------------------
+# A page that is not a post: what MkDocs and Material read of it is typed as in posts
+# -----------------------------------------------------------------------------
+
+PAGE_FIELDS = (
+    Field("title", Text(max_length=TITLE_LENGTH)),
+    Field("description", Text(max_length=300)),
+    *(spec for spec in MATERIAL_FIELDS if spec.name != "links"),  # related links are the blog's, for posts
+)
+
+
+def validate_page_front(front: FrontMatter, file: str, page_dir: str, site: Site) -> list[Problem]:
+    """The problems of a page's front matter: the keys MkDocs and Material read, typed as in posts; any other key is the page's own."""
+    check = Checker(file=file, post_dir=page_dir, site=site, front=front)
+    for spec in PAGE_FIELDS:
+        value = front.data.get(spec.name)
+        if spec.name in front.data and (value is not None or not spec.blank):
+            spec.type.parse(value, (spec.name,), check)
+    return check.problems
+
+
+# -----------------------------------------------------------------------------
 # The blog's authors file, as Material's blog plugin reads it
 # -----------------------------------------------------------------------------
 
