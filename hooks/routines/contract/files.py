@@ -33,7 +33,10 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 # What MkDocs leaves out of every site unless `exclude_docs` says otherwise.
 DEFAULT_EXCLUDED = (".*", "/templates/")
 # What editors leave beside a file they save: backups, autosaves, swap files, merge leftovers (names in lower case).
-EDITOR_LEFTOVERS = ("*~", "#*#", "*.bak", "*.orig", "*.rej", "*.swp", "*.swo", "*.tmp", "*.sav", "*.kate-swp")
+EDITOR_LEFTOVERS = (
+    "*~", "#*#", "~$*", "*.bak", "*.backup", "*.bk", "*.old", "*.orig", "*.rej",
+    "*.swp", "*.swo", "*.tmp", "*.temp", "*.sav", "*.save", "*.autosave", "*.kate-swp", "*.crdownload",
+)
 
 _MARKDOWN_NAME = re.compile(r"(.+?)\.(md|markdown|mdown|mkdn|mkd)((?:\.[^.]+)*)", re.IGNORECASE)
 

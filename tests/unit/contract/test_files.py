@@ -7,7 +7,10 @@ import pytest
 from routines.contract.files import docs_files, is_leftover, proper_name, sort_files
 
 
-@pytest.mark.parametrize("name", ["knee.md~", "#knee.md#", "knee.md.bak", "Knee.MD.BAK", "knee.md.orig", "knee.md.swp", "knee.md.tmp", "calf.png~"])
+@pytest.mark.parametrize("name", [
+    "knee.md~", "#knee.md#", "knee.md.bak", "Knee.MD.BAK", "knee.md.orig", "knee.md.swp", "knee.md.tmp", "calf.png~",
+    "knee.md.save", "knee.md.old", "~$knee.md", "knee.md.txt~",
+])
 def test_editor_leftovers_are_known(name):
     """Backups, autosaves and swap files are leftovers, in any letter case."""
     assert is_leftover(name)
