@@ -50,10 +50,10 @@ def on_serve(server, *, config: MkDocsConfig, builder):
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """`on_files`: runs before the blog plugin, which reads posts at priority -50."""
-    docs = [(f.src_uri, f.abs_src_path, settings.shown_path(config, f.abs_src_path)) for f in files if f.abs_src_path and f.inclusion.is_included()]
-    found = sort_files(docs, MADE_BY_SITE)
+    found = sort_files(settings.files_of_docs(config), MADE_BY_SITE)
     for src in found.unpublished:
-        files.remove(files.get_file_from_path(src))
+        if (file := files.get_file_from_path(src)) is not None:
+            files.remove(file)
     pages = found.pages
     site = settings.site(config)
     checked = check_pages(pages, site.post_dirs, site)

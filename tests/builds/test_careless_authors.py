@@ -285,3 +285,19 @@ def test_material_keys_of_a_page_are_checked_as_a_post_s(tmp_path, front, line):
     checked, built_lines, built = both(root)
     assert checked == built_lines == [line]
     assert built.returncode == 1
+
+
+@pytest.mark.parametrize(("files", "line"), [
+    ({"about/index.md": "# About\n", "about/README.md": "# Read me\n"}, "docs/about/index.md: file: is the same page as docs/about/README.md, as MkDocs names pages by their file; rename or remove one of them"),
+    ({"about.md": "# About\n", "about/index.md": "# About too\n"}, "docs/about/index.md: file: is the same page as docs/about.md (both are written to /about/); rename or move one of them"),
+    ({"blog/posts/knee-pain-self-massage-stretch.markdown": None}, "docs/blog/posts/knee-pain-self-massage-stretch.md: file: is the same page as docs/blog/posts/knee-pain-self-massage-stretch.markdown, as MkDocs names pages by their file; rename or remove one of them"),
+])
+def test_two_files_of_one_page_are_one_line_from_both(tmp_path, files, line):
+    """Two files MkDocs would write as one page: one line from check and build, not a page lost to the other."""
+    root = make_site(tmp_path)
+    for path, text in files.items():
+        (root / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / path).write_text(knee_text() if text is None else text, encoding="utf-8")
+    checked, built_lines, built = both(root)
+    assert checked == built_lines == [line]
+    assert built.returncode == 1 and not built.site.exists()

@@ -137,7 +137,13 @@ def _addresses(posts: dict[str, tuple[FrontMatter, Post]], shown_as: dict[str, s
     """Every post has an address of its own, made of one safe slug; a post dated in the future waits."""
     blog = site.blog
     problems: list[Problem] = []
-    taken: dict[str, str] = {_page_path(src): src for src in shown_as if not src.startswith(blog.post_dir)}
+    taken: dict[str, str] = {}
+    for src in shown_as:
+        if src.startswith(blog.post_dir):
+            continue
+        other = taken.setdefault(_page_path(src), src)
+        if other != src:
+            problems.append(Problem(shown_as[src], None, "file", f"is the same page as {shown_as[other]} (both are written to /{_page_path(src)}); rename or move one of them"))
     for src, (front, post) in posts.items():
         data, file = front.data, shown_as[src]
         target = _post_address(front, post, blog, src)

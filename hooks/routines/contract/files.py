@@ -12,6 +12,7 @@ be published as a raw file instead of a page. The rule, the same for
 - a Markdown file under a name MkDocs does not read is one line: rename it;
 - a link to a file that does not exist is one line: remove it or restore the file;
 - a page in a folder whose pages the site makes (equipment/) is one line: move it;
+- of two files MkDocs would make one page of (`knee.md`, `knee.markdown`), the second is one line;
 - anything else is published.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,7 +84,23 @@ def sort_files(files: Iterable[tuple[str, str, str]], made_by_site: tuple[str, .
             found.problems.append(Problem(shown, None, "file", f"is in {folder}/, where the site makes its own pages, which would replace it; move it to another folder"))
         elif src.endswith(MARKDOWN_SUFFIXES):
             found.pages.append((src, path, shown))
+    _one_page_each(found)
     return found
+
+
+def _one_page_each(found: DocsFiles) -> None:
+    """Two files of a folder that MkDocs writes as one page (`knee.md`, `knee.markdown`; `index.md`, `README.md`): the second is a line."""
+    first: dict[str, str] = {}
+    for src, path, shown in list(found.pages):
+        folder, name = posixpath.split(src)
+        stem = posixpath.splitext(name)[0]
+        page = posixpath.join(folder, "" if stem in ("index", "README") else stem)
+        if page not in first:
+            first[page] = shown
+            continue
+        found.pages.remove((src, path, shown))
+        found.unpublished.append(src)
+        found.problems.append(Problem(shown, None, "file", f"is the same page as {first[page]}, as MkDocs names pages by their file; rename or remove one of them"))
 
 
 def is_leftover(name: str) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..contract.blog import is_blog_plugin, read_blog
+from ..contract.files import docs_files
 from ..contract.theme import read_theme
 from ..contract.types import Site
 from .state import build_of
@@ -45,8 +46,23 @@ def kept_in(config: MkDocsConfig, kind: str) -> Path:
 
 def shown_path(config: MkDocsConfig, abs_path: str) -> str:
     """A path as authors see it in error lines: relative to mkdocs.yml."""
-    root = os.path.dirname(config.config_file_path) if config.config_file_path else os.getcwd()
-    return os.path.relpath(abs_path, root).replace(os.sep, "/")
+    return os.path.relpath(abs_path, _root(config)).replace(os.sep, "/")
+
+
+def files_of_docs(config: MkDocsConfig) -> list[tuple[str, str, str]]:
+    """Every file of docs/ as `make check` finds it (`contract.files.docs_files`), less what `exclude_docs` says.
+
+    Walked again rather than taken from MkDocs' list, which has already
+    dropped, with a warning, one of two files it would make one page of.
+    """
+    spec = config.exclude_docs
+    excluded = "\n".join(pattern.pattern for pattern in spec.patterns if pattern.pattern) if spec else ""
+    return docs_files(Path(config.docs_dir), Path(_root(config)), excluded)
+
+
+def _root(config: MkDocsConfig) -> str:
+    """The folder of mkdocs.yml, which error lines name paths from."""
+    return os.path.dirname(config.config_file_path) if config.config_file_path else os.getcwd()
 
 
 def blog_plugins(config: MkDocsConfig) -> list:
