@@ -59,6 +59,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         model = build_of(config).model(page.file.src_uri)
         text = f"{model and model.feed_description or found.excerpt} {feed_summary(found)}".strip()
         page.meta["rss"] = {**(page.meta.get("rss") or {}), "feed_description": str(escape(text))}
+        if model and isinstance(page.meta.get("date"), dict):
+            page.meta["date"] = model.date  # the feeds read one date; of `created:` and `updated:` they would take the build's moment
     return markdown
 
 

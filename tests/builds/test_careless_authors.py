@@ -166,13 +166,14 @@ def test_equipment_named_in_any_script_has_its_page(careful):
 
 
 def test_material_keys_written_right(careful):
-    """`hide`, `rss` and Material's other keys, written as the contract says, do what they say."""
+    """`hide`, `rss`, a date with `created:` and Material's other keys, written as the contract says, do what they say."""
     page = careful.page("blog/2022/02/06/material-keys/")
     assert page.select_one(".md-sidebar--secondary").has_attr("hidden")
     assert page.select_one(".md-footer__inner").has_attr("hidden")
     assert [a.get_text(strip=True) for a in page.select(".md-sidebar--post a") if "Spelt" in a.get_text()] == ["Spelt With a Space"]
-    feed = {item.find("title").text: item.find("description").text for item in ET.parse(careful.site / "feed_rss_created.xml").iter("item")}
-    assert feed["Material Keys, Written Right"].startswith("Told in the feed: &lt;i&gt;as typed&lt;/i&gt;")
+    items = {item.find("title").text: item for item in ET.parse(careful.site / "feed_rss_created.xml").iter("item")}
+    assert items["Material Keys, Written Right"].find("description").text.startswith("Told in the feed: &lt;i&gt;as typed&lt;/i&gt;")
+    assert items["Material Keys, Written Right"].find("pubDate").text.startswith("Sun, 06 Feb 2022"), "the created date, not the build's"
 
 
 def both(root: Path) -> tuple[list[str], list[str], object]:
