@@ -278,6 +278,7 @@ def test_a_page_where_the_site_makes_its_own_is_one_line(tmp_path, page):
     ("hide: 5", "docs/notes.md:3: hide: must be a list, like [toc]; got 5"),
     ("template: wide.html", 'docs/notes.md:3: template: must be a page template of the theme, one of blog-post.html, main.html (a template of your own goes in overrides/); got "wide.html"; did you mean "main.html"?'),
     ("search: {exclude: 'yes'}", 'docs/notes.md:3: search.exclude: must be true or false, got "yes"'),
+    ("tags: desk work", 'docs/notes.md:3: tags: must be a list, like [foam roller, tennis ball]; got "desk work"'),
 ])
 def test_material_keys_of_a_page_are_checked_as_a_post_s(tmp_path, front, line):
     """A page that is not a post gets the same line for a Material key as a post, from check and build."""

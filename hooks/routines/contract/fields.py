@@ -438,6 +438,7 @@ POST = Record(
 PAGE_FIELDS = (
     Field("title", Text(max_length=TITLE_LENGTH)),
     Field("description", Text(max_length=300)),
+    Field("tags", TEXT_LIST),
     *(spec for spec in MATERIAL_FIELDS if spec.name != "links"),  # related links are the blog's, for posts
 )
 
