@@ -78,7 +78,7 @@ def test_no_traceback_and_every_post_is_named(careless):
         assert "Traceback" not in output and "Error:" not in output.replace("BuildError", "")
     named = {line.split(":")[0].removeprefix("docs/blog/posts/") for line in EXPECTED}
     posts = {p.name for p in CARELESS.iterdir() if p.name != "expected.txt"}
-    assert posts <= named | {"same-slug-a.md", "same-title-a.md", "unpublished-target-future.md", "unpublished-target-draft.md"}, posts - named
+    assert posts <= named | {"same-slug-a.md", "same-title-a.md", "unpublished-target-future.md", "unpublished-target-draft.md", "knee-pain-self-massage-stretch.md~"}, posts - named
 
 
 def test_lines_carry_no_python_reprs():

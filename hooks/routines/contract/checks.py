@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 from ..model.post import Post
 from .blog import SLUG_BYTES, Blog
 from .fields import RelatedLinks, validate_authors_file, validate_front, validate_page_front
-from .files import docs_files, sort_files
+from .files import docs_files, is_leftover, sort_files
 from .frontmatter import FrontMatter, prose_lines, read_front_matter, shown
 from .types import Problem, Site
 
@@ -292,6 +292,8 @@ def broken_links(text: str, src: str, docs_dir: str) -> list[tuple[int, str]]:
         resolved = _resolved(target, src)
         if resolved is not None and (resolved.startswith("..") or not os.path.exists(os.path.join(docs_dir, resolved))):
             problems.append((offset, f'links to "{target}", but docs/{resolved} does not exist; check the path'))
+        elif resolved is not None and is_leftover(posixpath.basename(resolved)):
+            problems.append((offset, f'links to "{target}", an editor\'s copy, which is never published; link the file itself'))
     return problems
 
 
