@@ -51,14 +51,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
     Before the tags plugin (-50) and the RSS plugin (on_page_content, -75) read them.
     """
-    found = build_of(config).catalog.by_key.get(page.file.src_uri)
+    catalog = build_of(config).catalog
+    found = catalog.by_key.get(page.file.src_uri)
     if found and found.equipment:
         own = page.meta.get("tags") or []
-        page.meta["tags"] = list(dict.fromkeys([*own, *(item.casefold() for item in found.equipment)]))
+        page.meta["tags"] = list(dict.fromkeys([*own, *(catalog.equipment_names[item.casefold()] for item in found.equipment)]))
     if found:
         page.meta = dated_once(page.meta)
-        # Feeds carry HTML descriptions: the author's text, escaped, and the routine in one line.
-        text = f"{found.excerpt} {feed_summary(found)}".strip()
+        # Feeds carry HTML descriptions: the author's text (the excerpt unless rss.feed_description says), escaped, and the routine in one line.
+        model = build_of(config).model(page.file.src_uri)
+        text = f"{model and model.feed_description or found.excerpt} {feed_summary(found)}".strip()
         page.meta["rss"] = {**(page.meta.get("rss") or {}), "feed_description": str(escape(text))}
     return markdown
 

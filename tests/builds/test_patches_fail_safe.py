@@ -112,6 +112,19 @@ def test_a_patch_that_only_speeds_up_leaves_the_same_site(tmp_path, monkeypatch,
     _same_pages(result, normal)
 
 
+def test_a_blog_reading_its_authors_otherwise_leaves_the_same_site(tmp_path, monkeypatch, normal):
+    """Material reads the authors file its own way: with nothing wrong in it, every file is the same."""
+    result = _build_without(tmp_path, monkeypatch, """
+        import material.plugins.blog.plugin as blog
+        resolve = blog.BlogPlugin._resolve_authors
+        def changed(self, mkdocs_config):
+            return resolve(self, mkdocs_config)
+        blog.BlogPlugin._resolve_authors = changed
+    """)
+    assert "mkdocs-material 9.8.2" in _warning(result.output, "authors file mistakes named by line")
+    _same_pages(result, normal)
+
+
 def test_step_links_without_mkdocs_private_resolver(tmp_path, monkeypatch, normal):
     """Links in a step's text still become the pages' and files' addresses."""
     result = _build_without(tmp_path, monkeypatch, """

@@ -18,14 +18,13 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
-import yaml
-
 from ..model.post import Post
 from ..model.units import plural
-from .blog import Blog
-from .fields import MARKDOWN_SUFFIXES, SAFE_SCHEMES, validate_front
+from .blog import SLUG_BYTES, Blog
+from .fields import RelatedLinks, validate_authors_file, validate_front, validate_page_front
+from .files import docs_files, is_leftover, sort_files
 from .frontmatter import FrontMatter, blocks_of, read_front_matter, shown
-from .types import CONTROL_CHARACTERS, Problem, Site, excluded_docs, unpublished
+from .types import CONTROL_CHARACTERS, Problem, Site, unpublished
 
 
 
@@ -50,7 +49,8 @@ def check_pages(
     """Read and check every page, what posts share (their addresses), and what pages link to.
 
     Args:
-        pages: (path relative to docs/, absolute path, path to show) of each Markdown page.
+        pages: (path relative to docs/, absolute path, path to show) of each Markdown page, in any order
+            (they are read in path order, so of two posts at one address the same one is named).
         post_dirs: posts folders relative to docs/, ending in `/`.
         site: what posts may refer to.
         now: the moment of the build, for posts dated in the future.
@@ -59,14 +59,13 @@ def check_pages(
     checked = Checked()
     shown_as: dict[str, str] = {}
     fronts: dict[str, FrontMatter] = {}
-    for src, path, shown_path in pages:
+    for src, path, shown_path in sorted(pages):
         shown_as[src] = shown_path
         try:
             checked.problems += _check_page(src, path, shown_path, post_dirs, site, checked, fronts)
         except Exception as error:  # noqa: BLE001 - one post's surprise is that post's line, never a traceback
             checked.problems.append(Problem(shown_path, None, "file", f"could not be checked ({type(error).__name__}: {error}); simplify what changed last"))
     checked.problems += _addresses(checked.posts, shown_as, site, now)
-    checked.problems += authors_file_problems(site)
     targets = _Targets(site, _made_paths(checked, site, now))
     for src, front in fronts.items():
         checked.problems += [
@@ -75,7 +74,31 @@ def check_pages(
         ]
         if src in checked.posts:
             checked.problems += _step_links(front, checked.posts[src][1], src, shown_as[src], targets)
+    checked.problems += _links_to_unpublished(checked, shown_as, site, now)
+    authors = _authors_file(site)
+    if authors:
+        checked.problems += authors
+        for front, _ in checked.posts.values():
+            front.data.pop("authors", None)  # until the file is right, the blog plugin looks up no author
     return checked
+
+
+def _authors_file(site: Site) -> list[Problem]:
+    """The blog's authors file, checked as the blog plugin reads it (no file: no authors, and nothing to say)."""
+    blog = site.blog
+    path = os.path.join(site.docs_dir, blog.authors_file)
+    if not blog.reads_authors or not os.path.isfile(path):
+        return []
+    shown_path = f"{posixpath.basename(os.path.normpath(site.docs_dir))}/{blog.authors_file}"
+    try:
+        text = read_page(path)
+    except Unreadable as error:
+        return [Problem(shown_path, error.line, "file", str(error))]
+    front = read_front_matter(f"---\n{text}\n---\n\n")
+    return [
+        dataclasses.replace(problem, line=problem.line - 1 if problem.line else None)
+        for problem in validate_authors_file(front, shown_path, site)
+    ]
 
 
 def _check_page(
@@ -95,7 +118,8 @@ def _check_page(
         if post is not None:
             checked.posts[src] = (front, post)
         return problems
-    return [Problem(shown_path, line, name, message) for line, name, message in front.errors]
+    problems = [Problem(shown_path, line, name, message) for line, name, message in front.errors]
+    return problems + (validate_page_front(front, shown_path, posixpath.dirname(src), site) if not front.errors else [])
 
 
 def _front_matter(text: str) -> FrontMatter:
@@ -121,12 +145,27 @@ def _addresses(posts: dict[str, tuple[FrontMatter, Post]], shown_as: dict[str, s
     """Every post has an address of its own, made of one safe slug; a post dated in the future waits."""
     blog = site.blog
     problems: list[Problem] = []
-    taken: dict[str, str] = {_page_path(src): src for src in shown_as if not src.startswith(blog.post_dir)}
+    taken: dict[str, str] = {}
+    for src in shown_as:
+        if src.startswith(blog.post_dir):
+            continue
+        other = taken.setdefault(_page_path(src), src)
+        if other != src:
+            problems.append(Problem(shown_as[src], None, "file", f"is the same page as {shown_as[other]} (both are written to /{_page_path(src)}); rename or move one of them"))
     for src, (front, post) in posts.items():
         data, file = front.data, shown_as[src]
         target = _post_address(front, post, blog, src)
         if not target:
             problems.append(Problem(file, front.line_of(("title",)), "title", "has no letters or digits to make the post's address from; add a slug, like: slug: knee-reset"))
+            continue
+        folder = posixpath.basename(target.rstrip("/"))
+        if len(folder.encode()) > SLUG_BYTES:
+            field_name = "slug" if data.get("slug") else "title"
+            fix = "shorten it" if field_name == "slug" else "add a shorter slug, like: slug: knee-reset"
+            problems.append(Problem(
+                file, front.line_of((field_name,)), field_name,
+                f"makes an address too long to be a file name ({len(folder.encode())} bytes, where a name holds {SLUG_BYTES} and a Chinese or Japanese letter takes 3); {fix}",
+            ))
             continue
         if target in taken:
             other = shown_as[taken[target]]
@@ -143,38 +182,6 @@ def _addresses(posts: dict[str, tuple[FrontMatter, Post]], shown_as: dict[str, s
                 f"false would publish this post before its date ({shown(post.date)}); remove 'draft: false' and it appears on that date",
             ))
     return problems
-
-
-def authors_file_problems(site: Site) -> list[Problem]:
-    """The blog's authors file: valid YAML, and no address in it a browser would run (`javascript:`)."""
-    path, shown_path = os.path.join(site.docs_dir, site.blog.authors_file), f"docs/{site.blog.authors_file}"
-    if site.blog.authors is None or not os.path.isfile(path):
-        return []
-    try:
-        node = yaml.compose(read_page(path), Loader=yaml.SafeLoader)
-    except Unreadable as error:
-        return [Problem(shown_path, error.line, "file", str(error))]
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return [Problem(shown_path, mark.line + 1 if mark else None, "authors file", f"is not valid YAML ({getattr(error, 'problem', error)}); check the indentation, and quote text with ': ' in it")]
-    problems = []
-    for id_node, author in _pairs(_pairs_of(node).get("authors")):
-        for field_node, value in _pairs(author):
-            scheme = re.match(r"\s*([a-zA-Z][a-zA-Z0-9+.-]*):", value.value) if isinstance(value, yaml.ScalarNode) else None
-            if field_node.value in ("url", "avatar") and scheme and scheme[1].lower() not in SAFE_SCHEMES:
-                problems.append(Problem(
-                    shown_path, value.start_mark.line + 1, f"authors.{id_node.value}.{field_node.value}",
-                    f"{scheme[1]}: addresses are not allowed; give a web address (https://...) or a path in docs/",
-                ))
-    return problems
-
-
-def _pairs(node: yaml.Node | None) -> list[tuple[yaml.Node, yaml.Node]]:
-    return node.value if isinstance(node, yaml.MappingNode) else []
-
-
-def _pairs_of(node: yaml.Node | None) -> dict[str, yaml.Node]:
-    return {key.value: value for key, value in _pairs(node) if isinstance(key, yaml.ScalarNode)}
 
 
 def left_out(checked: Checked, shown_as: dict[str, str], site: Site, now: dt.datetime | None = None) -> list[str]:
@@ -291,14 +298,14 @@ class _Targets:
         self.docs_dir, self.made = site.docs_dir, made
         self.publishes = site.publishes
 
-    def missing(self, target: str, src: str) -> str:
-        """What is wrong with a link from page `src`, in words, or "" when it works."""
-        path = unquote(urlsplit(target).path)
-        absolute = path.startswith("/")
-        resolved = posixpath.normpath(path.lstrip("/") if absolute else posixpath.join(posixpath.dirname(src), path))
+    def missing(self, target: str, resolved: str, src: str) -> str:
+        """What is wrong with a link from page `src` to `resolved` (relative to docs/, `_resolved`), in words, or "" when it works."""
+        absolute = unquote(urlsplit(target).path).startswith("/")
         if resolved.startswith(".."):
             return f'links to "{target}", but docs/{resolved} does not exist; check the path'
         if os.path.exists(os.path.join(self.docs_dir, resolved)):
+            if is_leftover(posixpath.basename(resolved)):
+                return f'links to "{target}", an editor\'s copy, which is never published; link the file itself'
             return "" if self.publishes(resolved) else f'links to "{target}", but {unpublished(resolved)}'
 
         # A page the build adds: by its Markdown path (`series/x.md`), or by its address from the top
@@ -322,11 +329,49 @@ def broken_links(text: str, src: str, targets: _Targets) -> list[tuple[int, str]
     """(line offset, what is wrong) of relative links and images in a Markdown text that point at nothing the site has."""
     problems = []
     for offset, target in links(text):
-        parts = urlsplit(target)
-        if parts.scheme or parts.netloc or not parts.path:
-            continue
-        if problem := targets.missing(target, src):
+        if (resolved := _resolved(target, src)) is not None and (problem := targets.missing(target, resolved, src)):
             problems.append((offset, problem))
+    return problems
+
+
+def _resolved(target: str, src: str) -> str | None:
+    """What a link in the page at `src` points at, relative to docs/ (`blog/posts/knee.md`); None for a web address or an anchor."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    path = unquote(parts.path)
+    return posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(src), path))
+
+
+def _links_to_unpublished(checked: Checked, shown_as: dict[str, str], site: Site, now: dt.datetime) -> list[Problem]:
+    """A published page may not link to a post readers cannot see yet: the link would lead nowhere, its address showing the title."""
+    waiting = {
+        src: f"a draft (draft: true); remove the link, or publish {shown_as[src]}" if front.data.get("draft") is True
+        else f"a post not published until {shown(post.date)}; remove the link until then"
+        for src, (front, post) in checked.posts.items()
+        if front.data.get("draft") is True or _waits(front, post, site.blog, now)
+    }
+    if not waiting:
+        return []
+    problems = []
+    for src, text in checked.texts.items():
+        if src in waiting:
+            continue  # not published either: it may link to another post still to come
+        front = _read_front_matter(text)
+        texts = [(front.body, lambda offset: front.body_line + offset, "body")]
+        _, post = checked.posts.get(src, (None, None))
+        for index, step in enumerate(post.routine.steps if post and post.routine else ()):
+            if step.text:
+                where = ("routine", "steps", index, "text")
+                texts.append((step.text, lambda offset, where=where: front.line_of(where), front.name_of(where)))
+        for body, line_of, name in texts:
+            for offset, target in links(body):
+                reason = waiting.get(_resolved(target, src))
+                if reason:
+                    problems.append(Problem(shown_as[src], line_of(offset), name, f'links to "{target}", {reason}'))
+        for where, page in RelatedLinks.pages(front.data.get("links") if post else None):
+            if page in waiting:
+                problems.append(Problem(shown_as[src], front.line_of(where), front.name_of(where), f'names {page}, {waiting[page]}'))
     return problems
 
 
@@ -402,10 +447,4 @@ def _no_front_matter(text: str, shown_path: str) -> Problem:
 
 def markdown_pages(docs_dir: Path, root: Path, exclude_docs: str = "") -> list[tuple[str, str, str]]:
     """(path relative to docs/, absolute path, path relative to root) of every page MkDocs builds."""
-    excluded = excluded_docs(exclude_docs)
-    pages = []
-    for path in sorted(docs_dir.rglob("*")):
-        src = path.relative_to(docs_dir).as_posix()
-        if path.suffix.lower() in MARKDOWN_SUFFIXES and path.is_file() and not excluded.match_file(src):
-            pages.append((src, str(path), path.relative_to(root).as_posix()))
-    return pages
+    return sort_files(docs_files(docs_dir, root, exclude_docs)).pages

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from ..model.post import KINDS, Breath, Post, Routine, Step, Video
 from ..model.units import clock, singular_of
 from ..model.video import VIDEO_HELP, parse_video_source
 from ..model.wording import DEFAULT_TEMPO_SECONDS, TEMPO_SECONDS
+from .files import MARKDOWN_SUFFIXES
 from .frontmatter import FieldPath, FrontMatter, blocks_of, read_front_matter
 from .markers import COMMENT, enclosed_markers, find_markers, indented_markers
 from .types import (
-    AUTHORS, CATEGORIES, INVALID, Anything, Boolean, Checker, Choice, Date, Duration,
+    AUTHORS, CATEGORIES, INVALID, Boolean, Checker, Choice, Date, Duration,
     Field, Integer, ListOf, LocalFile, Number, OneOfSlugs, Problem, Record,
-    Rule, Site, Text, Timestamp, Type, any_case, unpublished,
+    Rule, Site, Text, Timestamp, Type, any_case, did_you_mean, unpublished,
 )
 
-# The file endings MkDocs reads as Markdown pages (mkdocs.utils.markdown_extensions).
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 IMAGE_SUFFIXES = (".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp")
 
 # -----------------------------------------------------------------------------
@@ -205,6 +206,20 @@ class RelatedLinks(Type):
                 check.report(where, f"must be a page (blog/posts/knee.md) or one 'Title': address, {check.got(where, item)}")
         return value
 
+    @classmethod
+    def pages(cls, value, path: FieldPath = ("links",)) -> Iterator[tuple[FieldPath, str]]:
+        """(field path, page relative to docs/) of every page of the site that valid related links name."""
+        for index, item in enumerate(value if isinstance(value, list) else ()):
+            where = path + (index,)
+            if isinstance(item, dict) and len(item) == 1:
+                (title, target), = item.items()
+                if isinstance(target, list):
+                    yield from cls.pages(target, where + (title,))
+                    continue
+                item, where = target, where + (title,)
+            if isinstance(item, str) and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", item.strip()):
+                yield where, posixpath.normpath(item.strip().split("#")[0].lstrip("/"))
+
     def _target(self, target, path, check) -> None:
         if not isinstance(target, str) or not target.strip():
             check.report(path, f"must be a web address or a page of the site, {check.got(path, target)}")
@@ -226,6 +241,67 @@ class RelatedLinks(Type):
         return {"type": "array", "items": {"anyOf": [page, titled]}}
 
 
+@dataclass(frozen=True)
+class ThemeName(Type):
+    """A name the theme knows: `template:` (Material's page templates or the site's own in overrides/)
+    or `status:` (new, deprecated, or one `extra.status` in mkdocs.yml names).
+
+    Attributes:
+        kind: which of the theme's names (`templates`, `statuses`: attributes of `contract.theme.Theme`).
+        must: what the value must be, `{known}` standing for those names.
+    """
+
+    kind: str
+    must: str
+
+    def parse(self, value, path, check):
+        known = getattr(check.site.theme, self.kind)
+        if isinstance(value, str) and value in known:
+            return value
+        hint = did_you_mean(value, known) if isinstance(value, str) else ""
+        return check.report(path, f"{self.must.format(known=', '.join(known))}; {check.got(path, value)}{hint}")
+
+    def json_schema(self, site):
+        return {"enum": list(getattr(site.theme, self.kind))}
+
+
+class IconName(Type):
+    """`icon:`, one of the theme's icons by its path, like material/spa, shown where other posts link this one."""
+
+    PATTERN = r"[a-z0-9-]+(?:/[a-z0-9-]+)+"
+
+    def parse(self, value, path, check):
+        if isinstance(value, str) and re.fullmatch(self.PATTERN, value) and check.site.theme.has_icon(value):
+            return value
+        return check.report(path, f"must be an icon of the theme, like material/spa (search them at https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/); {check.got(path, value)}")
+
+    def json_schema(self, site):
+        return {"type": "string", "pattern": f"^{self.PATTERN}$"}
+
+
+@dataclass(frozen=True)
+class Unused(Type):
+    """A key Material knows that this site does nothing with: written, it would do nothing, so it is refused."""
+
+    why: str
+
+    def parse(self, value, path, check):
+        return check.report(path, f"{self.why}; remove it")
+
+    def json_schema(self, site):
+        return {"not": {}, "description": self.why}
+
+
+class EquipmentName(Text):
+    """A piece of equipment: text with a letter or digit, as its page's address is made of them (equipment/foam-roller/)."""
+
+    def parse(self, value, path, check):
+        name = super().parse(value, path, check)
+        if name is INVALID or re.search(r"[^\W_]", name):
+            return name
+        return check.report(path, f"has no letters or digits to name its page by; write it in words, like foam roller; {check.got(path, value)}")
+
+
 class SetCount(Integer):
     """`sets:`; `2x12`, as clinics write a dose, is split for the author."""
 
@@ -243,6 +319,7 @@ class SetCount(Integer):
 
 COUNTS = "a number of counts"
 TEXT_LIST = ListOf(Text(max_length=200))
+EQUIPMENT_LIST = ListOf(EquipmentName(max_length=200))
 
 BREATH = Record(
     fields=(
@@ -267,7 +344,7 @@ STEP = Record(
     fields=(
         Field("title", Text(max_length=120), required=True, help="a short imperative name"),
         Field("kind", Choice(KINDS), required=True, help="one of " + ", ".join(KINDS)),
-        Field("equipment", TEXT_LIST, help="what this step needs, one item per line, like foam roller"),
+        Field("equipment", EQUIPMENT_LIST, help="what this step needs, one item per line, like foam roller"),
         Field("duration", Duration()),
         Field("sets", SetCount(1, 100, meaning="a whole number of sets")),
         Field("reps", Integer(1, 500, meaning="a whole number of reps")),
@@ -298,7 +375,7 @@ STEP = Record(
 ROUTINE = Record(
     fields=(
         Field("title", Text(max_length=120)),
-        Field("equipment", TEXT_LIST),
+        Field("equipment", EQUIPMENT_LIST),
         Field("steps", ListOf(STEP, non_empty=True, example="- title: ...\\n  kind: ..."), required=True),
     ),
     build=Routine,
@@ -307,12 +384,44 @@ ROUTINE = Record(
 
 TITLE_LENGTH = 200
 
-# Keys MkDocs, Material and its blog plugin read themselves; they check them.
-MATERIAL_KEYS = ("template", "hide", "icon", "status", "subtitle", "search", "comments", "links", "social", "rss")
+# What Material lets a page hide (`hide:`), each read by one of its templates.
+HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
+
+SEARCH = Record(
+    fields=(
+        Field("exclude", Boolean(), help="true leaves the post out of the site's search"),
+        Field("boost", Unused("the site's search (Pagefind) ranks every page alike and does not read boost")),
+    ),
+    example="exclude: true",
+)
+
+RSS = Record(
+    fields=(Field("feed_description", Text(max_length=300), help="the post's text in the feeds, instead of its excerpt"),),
+    example="feed_description (the post's text in feeds)",
+)
+
+# Keys MkDocs, Material and the RSS plugin read themselves, typed as they read them.
+MATERIAL_FIELDS = (
+    Field("template", ThemeName(
+        "templates", "must be a page template of the theme, one of {known} (a template of your own goes in overrides/)",
+    ), help="the page template: blog-post.html unless you made another in overrides/", blank=False),
+    Field("hide", ListOf(Choice(HIDE), example="[toc]"), help="parts of the page to leave out: " + ", ".join(HIDE), blank=False),
+    Field("icon", IconName(), help="an icon of the theme, like material/spa"),
+    Field("status", ThemeName("statuses", "must be one of {known} (more are named under extra.status in mkdocs.yml)"), help="new or deprecated"),
+    Field("subtitle", Text(max_length=120), help="a line under the title where other posts link this one"),
+    Field("search", SEARCH),
+    Field("comments", Unused("the site has no comments")),
+    Field("links", RelatedLinks(), help="related links: pages of the site (blog/posts/knee.md) or 'Title': https://..."),
+    Field("social", Unused("the site does not make Material's social cards (its own link previews need nothing)")),
+    Field("rss", RSS),
+)
+# The form leaves these as written (contract/cms.py).
+MATERIAL_KEYS = tuple(spec.name for spec in MATERIAL_FIELDS)
 
 
-def _make_post(title, date, description="", series="", video=None, routine=None, categories=(), booking=True, **_material) -> Post:
-    return Post(title, description, series, video, routine, categories, date, booking)
+def _make_post(title, date, description="", series="", video=None, routine=None, categories=(), booking=True, rss=None, **_material) -> Post:
+    feed_description = (rss or {}).get("feed_description", "")
+    return Post(title, description, series, video, routine, categories, date, booking, feed_description)
 
 
 POST = Record(
@@ -320,10 +429,10 @@ POST = Record(
         Field("title", Text(max_length=TITLE_LENGTH), required=True, help="the post's title"),
         Field("slug", Slug(), help="the last part of the post's address, like knee-reset"),
         Field("date", Date(), required=True, help="the publishing date, like 2024-01-17"),
-        Field("categories", CATEGORIES, help="body regions"),
+        Field("categories", CATEGORIES, help="body regions", blank=False),
         Field("series", OneOfSlugs()),
         Field("description", Text(max_length=300), help="one line for search results and link previews"),
-        Field("authors", AUTHORS),
+        Field("authors", AUTHORS, blank=False),
         Field("tags", TEXT_LIST),
         Field("draft", Boolean()),
         Field("pin", Boolean()),
@@ -331,8 +440,7 @@ POST = Record(
         Field("booking", Boolean(), help="false leaves out the booking invitation under this post"),
         Field("video", VideoField()),
         Field("routine", ROUTINE),
-        Field("links", RelatedLinks(), help="related links: pages of the site (blog/posts/knee.md) or 'Title': https://..."),
-        *(Field(key, Anything()) for key in MATERIAL_KEYS if key != "links"),
+        *MATERIAL_FIELDS,
     ),
     build=_make_post,
     rules=(Rule(_video_at_needs_video, {
@@ -340,6 +448,82 @@ POST = Record(
         "then": {"properties": {"routine": {"properties": {"steps": {"items": {"not": {"required": ["video_at"]}}}}}}},
     }),),
 )
+
+# -----------------------------------------------------------------------------
+# A page that is not a post: what MkDocs and Material read of it is typed as in posts
+# -----------------------------------------------------------------------------
+
+PAGE_FIELDS = (
+    Field("title", Text(max_length=TITLE_LENGTH)),
+    Field("description", Text(max_length=300)),
+    Field("tags", TEXT_LIST),
+    *(spec for spec in MATERIAL_FIELDS if spec.name != "links"),  # related links are the blog's, for posts
+)
+
+
+def validate_page_front(front: FrontMatter, file: str, page_dir: str, site: Site) -> list[Problem]:
+    """The problems of a page's front matter: the keys MkDocs and Material read, typed as in posts; any other key is the page's own."""
+    check = Checker(file=file, post_dir=page_dir, site=site, front=front)
+    for spec in PAGE_FIELDS:
+        value = front.data.get(spec.name)
+        if spec.name in front.data and (value is not None or not spec.blank):
+            spec.type.parse(value, (spec.name,), check)
+    return check.problems
+
+
+# -----------------------------------------------------------------------------
+# The blog's authors file, as Material's blog plugin reads it
+# -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Address(Text):
+    """A web address or a path in docs/ that a page prints as a link or an image: never one a browser would run."""
+
+    def parse(self, value, path, check):
+        text = super().parse(value, path, check)
+        scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", text) if isinstance(text, str) else None
+        if scheme and scheme[1].lower() not in SAFE_SCHEMES:
+            return check.report(path, f"{scheme[1]}: addresses are not allowed; give a web address (https://...) or a path in docs/")
+        return text
+
+
+AUTHOR = Record(
+    fields=(
+        Field("name", Text(max_length=200), required=True, help="as shown on their posts, like Jane Doe, PT"),
+        Field("description", Text(max_length=300), required=True, help="a few words, like Manual therapist"),
+        Field("avatar", Address(), required=True, help="their picture: a path like /images/jane.jpg, or a web address"),
+        Field("slug", Slug()),
+        Field("url", Address()),
+    ),
+    example="name, description and avatar",
+)
+
+
+class AuthorsById(Type):
+    """`authors:` of the authors file: each author's id, with their name, description and avatar under it."""
+
+    def parse(self, value, path, check):
+        if not isinstance(value, dict):
+            return check.report(path, f"must be a group of authors by id, like jane: with name, description and avatar under it; {check.got(path, value)}")
+        found = [AUTHOR.parse(author, path + (author_id,), check) for author_id, author in value.items()]
+        return INVALID if INVALID in found else value
+
+    def json_schema(self, site):
+        return {"type": "object", "additionalProperties": AUTHOR.json_schema(site)}
+
+
+AUTHORS_FILE = Record(fields=(Field("authors", AuthorsById()),), example="authors:")
+
+
+def validate_authors_file(front: FrontMatter, file: str, site: Site) -> list[Problem]:
+    """The problems of the blog's authors file, read as front matter (so its lines are counted from its opening `---`)."""
+    check = Checker(file=file, post_dir="", site=site, front=front)
+    for line, name, message in front.errors:
+        check.add(line, "authors file" if name == "front matter" else name, message)
+    if not front.errors:
+        AUTHORS_FILE.parse(front.data, (), check)
+    return check.problems
+
 
 # -----------------------------------------------------------------------------
 # Placement markers in the body

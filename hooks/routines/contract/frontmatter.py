@@ -16,7 +16,6 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Iterator
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -321,13 +320,6 @@ def body_lines(text: str) -> list[str]:
     treats as ordinary characters; line numbers would drift after one.
     """
     return text.split("\n")
-
-
-def prose_lines(body: str) -> Iterator[tuple[int, str]]:
-    """(offset, line) of each body line outside fenced code blocks, offsets from 0."""
-    for line in blocks_of(body):
-        if line.kind != "fence":
-            yield line.offset, line.text
 
 
 # What opens a block whose lines, indented by four, belong to it: an admonition

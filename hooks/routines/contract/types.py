@@ -25,6 +25,7 @@ from ..model.units import DURATION_HELP, TIMESTAMP_HELP, UNIT_WORDS, parse_durat
 from ..model.video import local_path
 from .blog import Blog
 from .frontmatter import FieldPath, FrontMatter, NotADate, shown, what_yaml_made
+from .theme import Theme
 
 # -----------------------------------------------------------------------------
 # Checking context
@@ -41,6 +42,7 @@ class Site:
         categories: allowed categories, or None for any.
         blog: the blog's settings (addresses, excerpts, authors, drafts).
         post_dirs: every blog's posts folder relative to docs/, ending in `/`.
+        theme: the templates, icons and statuses a post may name.
         exclude_docs: what MkDocs leaves out of docs/ besides its defaults, gitignore lines.
         made: the pages the site adds for the posts it publishes, by path in docs/ and
             address (`series/x.md`, `equipment/foam-roller/`), which links may point at.
@@ -51,16 +53,17 @@ class Site:
     categories: tuple[str, ...] | None = None
     blog: Blog = Blog()
     post_dirs: tuple[str, ...] = ()
+    theme: Theme = Theme()
     exclude_docs: str = ""
     made: Callable[[list], Iterable[str]] | None = field(default=None, compare=False)
 
     @classmethod
-    def of(cls, docs_dir: str, series: Iterable[str], blogs: list[Blog], exclude_docs: str = "") -> Site:
+    def of(cls, docs_dir: str, series: Iterable[str], blogs: list[Blog], theme: Theme = Theme(), exclude_docs: str = "") -> Site:
         """What posts may refer to, from the site's blogs (categories of all, settings of the first)."""
         categories = tuple(c for blog in blogs for c in blog.categories or ())
         return cls(
             docs_dir=docs_dir, series=tuple(series), categories=categories or None,
-            blog=blogs[0] if blogs else Blog(), post_dirs=tuple(blog.post_dir for blog in blogs),
+            blog=blogs[0] if blogs else Blog(), post_dirs=tuple(blog.post_dir for blog in blogs), theme=theme,
             exclude_docs=exclude_docs,
         )
 
@@ -378,17 +381,6 @@ class Date(Type):
 
 
 @dataclass(frozen=True)
-class Anything(Type):
-    """A field another plugin owns and checks; we only know it exists."""
-
-    def parse(self, value, path, check):
-        return value
-
-    def json_schema(self, site):
-        return {}
-
-
-@dataclass(frozen=True)
 class ListOf(Type):
     """A YAML list of items of one type, returned as a tuple."""
 
@@ -511,12 +503,18 @@ def unpublished(resolved: str) -> str:
 
 @dataclass(frozen=True)
 class Field:
-    """A named field of a Record."""
+    """A named field of a Record.
+
+    Attributes:
+        blank: an optional field left empty (`series:`) is as if left out; False where the
+            plugin that reads it fails on an empty value, so the type says what to write.
+    """
 
     name: str
     type: Type
     required: bool = False
     help: str = ""
+    blank: bool = True
 
 
 @dataclass(frozen=True)
@@ -563,7 +561,7 @@ class Record(Type):
             if missing and spec.required and spec.name not in misspelt:
                 check.report(path + (spec.name,), f"is required{_help(spec)}")
                 ok = False
-            if missing or value[spec.name] is None and not spec.required:
+            if missing or value[spec.name] is None and not spec.required and spec.blank:
                 continue
             result = spec.type.parse(value[spec.name], path + (spec.name,), check)
             ok = ok and result is not INVALID

@@ -18,10 +18,12 @@ from typing import Iterable
 from markupsafe import escape
 
 from ..model.post import Post
-from .catalog import slug
+from .catalog import equipment_slug
 
 SERIES_DIR = "series"
 EQUIPMENT_DIR = "equipment"
+# The folders of docs/ whose every page the site makes: an author's page there would be replaced.
+MADE_BY_SITE = (SERIES_DIR, EQUIPMENT_DIR)
 SERIES_INDEX = f"{SERIES_DIR}/index.md"
 EQUIPMENT_INDEX = f"{EQUIPMENT_DIR}/index.md"
 # Where each page's list goes: the marker its Markdown carries, which the list replaces.
@@ -35,7 +37,7 @@ def series_url(name: str, number: int = 1) -> str:
 
 def equipment_url(name: str) -> str:
     """The address of the page of a piece of equipment, relative to the site: `equipment/foam-roller/`."""
-    return f"{EQUIPMENT_DIR}/{slug(name)}/"
+    return f"{EQUIPMENT_DIR}/{equipment_slug(name)}/"
 
 
 def series_pages(parts: int, per_page: int) -> int:
@@ -97,7 +99,7 @@ def generated_pages(series: dict, parts_of: dict, equipment: list[str], per_page
             pages[f"{series_page_path(name, number)}.md"] = _series_page(name, info, number)
     pages[EQUIPMENT_INDEX] = _equipment_index()
     for name in equipment:
-        pages[f"{EQUIPMENT_DIR}/{slug(name)}.md"] = _equipment_page(name)
+        pages[f"{EQUIPMENT_DIR}/{equipment_slug(name)}.md"] = _equipment_page(name)
     return pages
 
 

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from routines.engine import feeds, guard, post_lookup, signing, templates, watcher
+from routines.engine import blog_authors, feeds, guard, post_lookup, signing, templates, watcher
 from routines.engine.post_lookup import Posts
 
 
@@ -47,6 +47,18 @@ def test_posts_not_a_list_are_left_as_they_are(caplog):
     listed = SimpleNamespace(posts=["first"])
     post_lookup.answer_at_once([listed])
     assert not isinstance(listed.posts, Posts), "off for the process, as its packages do not change"
+
+
+def test_a_blog_reading_its_authors_otherwise_is_left_as_it_is(monkeypatch, caplog):
+    """A wrong authors file then stops the build in Material's words, as without the site."""
+    def changed(self, mkdocs_config):
+        return {}
+
+    monkeypatch.setattr(blog_authors.BlogPlugin, "_resolve_authors", changed)
+    blog_authors.tolerate_wrong_authors()
+    assert blog_authors.BlogPlugin._resolve_authors is changed
+    [line] = warnings(caplog)
+    assert "authors file mistakes named by line is off: BlogPlugin._resolve_authors takes (self, mkdocs_config), not (self, config)" in line
 
 
 class _Rss:
