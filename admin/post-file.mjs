@@ -114,7 +114,8 @@ function fileValue(value, shape) {
     const ordered = [...keys.filter((key) => key in value), ...Object.keys(value).filter((key) => !keys.includes(key))];
     const record = {};
     for (const key of ordered) {
-      const kept = fileValue(value[key], shape?.fields?.[key]);
+      // A date written as its days (`date: {created: …, updated: …}`) keeps each as a date.
+      const kept = fileValue(value[key], shape?.date ? shape : shape?.fields?.[key]);
       if (kept !== undefined) record[key] = kept;
     }
     return Object.keys(record).length ? record : undefined;
