@@ -205,7 +205,7 @@ _forks = multiprocessing.get_context("forkserver")
 _forks.set_forkserver_preload([
     f"{ENGINE}.__main__", f"{ENGINE}.commands.build", "material.plugins.blog.plugin", "material.plugins.tags.plugin",
     "material.extensions.emoji", "mkdocs_rss_plugin.plugin", "mkdocs_redirects.plugin", "pymdownx.superfences",
-    "pymdownx.details", "pymdownx.emoji", "pymdownx.smartsymbols", "routines.engine.state", "routines.engine.signing",
+    "pymdownx.details", "pymdownx.emoji", "pymdownx.smartsymbols", "routines.engine.state", "routines.engine.reads",
     "routines.contract.checks", "routines.discovery.search", "routines.rendering.blocks", "routines.rendering.cards",
     "routines.rendering.bundles", "routines.rendering.structured", "routines.publishing.headers", "tests.dev_server",
 ])

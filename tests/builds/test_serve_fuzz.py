@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, initialize, invariant, precondition, rule
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from tests.bench.generate import EQUIPMENT, WORDS, generate
 from tests.bench.generate import post as generated_post
@@ -380,3 +380,48 @@ class ServeUnderEdits(RuleBasedStateMachine):
 
 TestServeUnderEdits = ServeUnderEdits.TestCase
 
+
+def test_a_template_that_reads_more_of_a_neighbour_stays_fresh(tmp_path):
+    """An override showing the next post's first step: a step renamed shows on the post before it, too."""
+    site = Site(tmp_path, FIRST_POSTS)
+    (site.root / "overrides" / "partials" / "copyright.html").write_text(COPYRIGHT["the next page's first step"])
+    with ServeBuilds(site.root, tmp_path / "served", URL) as serve:
+        site.built()
+        site.posts["routine-0002.md"][0]["routine"]["steps"][0]["title"] = "Gentle rolling"
+        site.save()
+        serve.build()
+        clean_build_forked(site.clean_sources(), tmp_path / "clean-site", URL)
+        before, = (serve.site / "blog" / "2020" / "01" / "02").glob("*/index.html")  # routine 1, the day before
+        assert "Next, starting with Gentle rolling" in before.read_text()
+        assert differences(tree(serve.site), tree(tmp_path / "clean-site")) == ""
+
+
+NEIGHBOUR_HOOK = '''\
+def on_page_context(context, *, page, config, nav):
+    following = page.next_page
+    page.following_video = following.meta.get("video", "") if following is not None else ""
+    return context
+'''
+
+
+def test_what_a_hook_sets_in_on_page_context_stays_fresh(tmp_path):
+    """A hook sets on each page, in `on_page_context`, the next post's video: a new video shows on the post before it."""
+    site = Site(tmp_path, FIRST_POSTS)
+    (site.root / "own-hooks").mkdir()  # in a folder of its own: `serve` starts afresh when a hook's folder changes
+    (site.root / "own-hooks" / "neighbours.py").write_text(NEIGHBOUR_HOOK)
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("hooks:\n", "hooks:\n  - own-hooks/neighbours.py\n", 1))
+    (site.root / "overrides" / "partials" / "copyright.html").write_text(
+        '<div class="md-copyright">{% if page %}Next: {{ page.following_video }}{% endif %}</div>\n'
+    )
+    with ServeBuilds(site.root, tmp_path / "served", URL) as serve:
+        site.built()
+        site.posts["routine-0002.md"][0]["video"] = "https://www.youtube.com/watch?v=00000000777"
+        site.save()
+        serve.build()
+        before, = (serve.site / "blog" / "2020" / "01" / "02").glob("*/index.html")  # routine 1, the day before
+        assert "Next: https://www.youtube.com/watch?v=00000000777" in before.read_text()
+        sources = site.clean_sources()
+        shutil.copytree(site.root / "own-hooks", sources / "own-hooks", dirs_exist_ok=True)
+        clean_build_forked(sources, tmp_path / "clean-site", URL)
+        assert differences(tree(serve.site), tree(tmp_path / "clean-site")) == ""
