@@ -196,6 +196,14 @@ class ServeUnderEdits(RuleBasedStateMachine):
             change(self.site.posts[name][0])
             self.saved(f"{what} of {name}")
 
+    def field(self, at: int, what: str, key: str, value) -> None:
+        """Set a front matter field of a post without a mistake to `value(front)`, or remove it (a false `value`), and save it."""
+        def change(front):
+            front.pop(key, None)
+            if value:
+                front[key] = value(front)
+        self.edit(at, what, change)
+
     # -- front matter ----------------------------------------------------------
 
     @rule(at=pick, word=words)
@@ -211,19 +219,13 @@ class ServeUnderEdits(RuleBasedStateMachine):
 
     @rule(at=pick, word=st.none() | words)
     def slug(self, at, word):
-        def change(front):
-            front.pop("slug", None)
-            if word is not None:
-                front["slug"] = f"{word}-{front['title'].split(':')[0].split()[-1]}"
-        self.edit(at, f"a slug ({word})", change)
+        def of_its_post(front):  # "knee-7": no two posts share an address
+            return f"{word}-{front['title'].split(':')[0].split()[-1]}"
+        self.field(at, f"a slug ({word})", "slug", word and of_its_post)
 
     @rule(at=pick, word=st.none() | words)
     def description(self, at, word):
-        def change(front):
-            front.pop("description", None)
-            if word is not None:
-                front["description"] = f"A {word} routine."
-        self.edit(at, f"a description ({word})", change)
+        self.field(at, f"a description ({word})", "description", word and (lambda front: f"A {word} routine."))
 
     @rule(at=pick, category=st.sampled_from(["Knee", "Neck", "Back", "Hip"]))
     def category(self, at, category):
@@ -231,11 +233,7 @@ class ServeUnderEdits(RuleBasedStateMachine):
 
     @rule(at=pick, joined=st.booleans())
     def series(self, at, joined):
-        def change(front):
-            front.pop("series", None)
-            if joined:
-                front["series"] = "diy-recovery"
-        self.edit(at, "joining the series" if joined else "leaving the series", change)
+        self.field(at, "joining the series" if joined else "leaving the series", "series", joined and (lambda front: "diy-recovery"))
 
     @rule(at=pick, equipment=st.lists(st.sampled_from([*EQUIPMENT[:3], "kettlebell"]), min_size=1, max_size=3, unique=True))
     def equipment(self, at, equipment):

@@ -177,11 +177,27 @@ class Reads:
 
 
 class _Noting:
-    """What the render under way has read so far (one page renders at a time)."""
+    """What the render under way has read so far (one page renders at a time).
 
-    reads: Reads | None = None
-    root: dict = {}  # the context the page is rendered with
-    functions: dict[int, tuple] = {}  # id of a function the template can reach -> how it reached it
+    Attributes:
+        reads: what the render under way read, or None between renders.
+        root: the context the page is rendered with.
+        functions: each function a template reached (by id) -> the function and how it reached it.
+    """
+
+    def __init__(self, functions: dict[int, tuple[Any, tuple]]) -> None:
+        self.reads: Reads | None = None
+        self.root: dict = {}
+        self.functions = functions
+
+    def reached(self, function: Any, how: tuple) -> None:
+        """Note how a template reached a function (held, so that its id names no other)."""
+        self.functions.setdefault(id(function), (function, how))
+
+    def how(self, function: Any) -> tuple | None:
+        """How a template reached `function`, if it was noted."""
+        kept = self.functions.get(id(function))
+        return kept[1] if kept is not None and kept[0] is function else None
 
 
 def _noted_context(noting: _Noting):
@@ -194,14 +210,14 @@ def _noted_context(noting: _Noting):
             if reads is not None and key not in reads.names and (key in noting.root or key in self.environment.globals):
                 reads.names[key] = data(found)
                 if callable(found):
-                    noting.functions.setdefault(id(found), ("name", key))
+                    noting.reached(found, ("name", key))
             return found
 
         def call(__self, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
             result = super().call(__obj, *args, **kwargs)
             reads = noting.reads
             if reads is not None and not _pure(__obj):
-                how = noting.functions.get(id(__obj))
+                how = noting.how(__obj)
                 if how is None or getattr(__obj, "jinja_pass_arg", None) is not None:
                     reads.again = False  # a function this render reached some other way, or that takes the context
                 else:
@@ -223,8 +239,7 @@ def render_what_changed(env, config, serving: Session, served) -> None:
     `served` is the build's state under `serve` (its files and navigation);
     `serving.reads` keeps each page's reads, by its path in the site.
     """
-    noting = _Noting()
-    noting.functions = {id(value): ("global", key) for key, value in env.globals.items() if callable(value)}
+    noting = _Noting({id(value): (value, ("global", key)) for key, value in env.globals.items() if callable(value)})
     getattr_, getitem = env.getattr, env.getitem
 
     def noted(look, kind):
@@ -239,7 +254,7 @@ def render_what_changed(env, config, serving: Session, served) -> None:
                 if (kind, what) not in asked:
                     asked[kind, what] = data(found)
                 if isinstance(found, (types.MethodType, types.FunctionType)):
-                    noting.functions.setdefault(id(found), ("read", named, kind, what))
+                    noting.reached(found, ("read", named, kind, what))
             return found
 
         return read
