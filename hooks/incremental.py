@@ -4,8 +4,9 @@ Every build still reads every page and runs every plugin. What changes:
 MkDocs turns a page's Markdown into HTML only when the page's text (or a
 file it links to) changed, and `serve --dirty`, which `make serve` runs,
 renders a page's template only when something its last render read reads
-differently now, and removes the pages no longer built. A change to mkdocs.yml, the overrides, the hooks or a file of
-docs/ that is not a page starts again from an empty site.
+differently now, and removes the pages no longer built. A change to
+mkdocs.yml, the overrides, the hooks or a file of docs/ that is not a page
+starts again from an empty site.
 
 `mkdocs build` is untouched: none of this runs outside `serve`.
 """
@@ -192,5 +193,5 @@ def _not_news(record: logging.LogRecord) -> bool:
     if said.startswith("A 'dirty' build is being performed"):
         return False
     serving = session()
-    skipped = said.startswith("Page skipped: '") and serving is not None and serving.left_as_written
-    return not (skipped and said.removeprefix("Page skipped: '").partition("'")[0] in serving.left_as_written)
+    left = serving.left_as_written if serving is not None else set()
+    return not (said.startswith("Page skipped: '") and said.split("'")[1] in left)
