@@ -23,7 +23,12 @@ globals, the template's names and plain data's methods), is rendered every
 time. What mkdocs.yml, the overrides and the hooks give is not noted: a
 change to them starts `serve` afresh. A page not rendered is returned empty,
 which MkDocs does not write: `on_post_page` listeners are handed that empty
-page, and `hooks/incremental.py` keeps it empty after them.
+page, and `hooks/incremental.py` keeps it empty after them. Before use
+(`engine/guard.py`), the environment's `getattr`, `getitem` and
+`get_template`, Jinja's context, and MkDocs' `_build_page` (which renders the
+template it asks for by name, and writes no empty page) are checked: where
+one is missing or changed, `serve` renders every page at every save, as
+plain `serve` does, and one line says so.
 """
 
 from __future__ import annotations
@@ -39,11 +44,18 @@ from typing import Any
 
 import jinja2
 import jinja2.runtime
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..serving.incremental import Session
+from .guard import Patch, has
+
+LEFT = Patch(
+    "pages left unwritten by serve when unchanged", "mkdocs", "1.6.1",
+    "serve writes every page at every save, as plain serve does (slower)",
+)
 
 
 class Name(tuple):
@@ -239,6 +251,8 @@ def render_what_changed(env, config, serving: Session, served) -> None:
     `served` is the build's state under `serve` (its files and navigation);
     `serving.reads` keeps each page's reads, by its path in the site.
     """
+    if not LEFT.holds(*_relied_on(env)):
+        return
     noting = _Noting({id(value): (value, ("global", key)) for key, value in env.globals.items() if callable(value)})
     getattr_, getitem = env.getattr, env.getitem
 
@@ -319,6 +333,19 @@ def render_what_changed(env, config, serving: Session, served) -> None:
         return template if parent is not None or globals is not None else Kept(template, name)
 
     env.get_template = get_template_kept
+
+
+def _relied_on(env) -> list[str | None]:
+    """What this patch relies on, each None when it is as known."""
+    return [
+        has(env, "getattr", parameters=("obj", "attribute")),
+        has(env, "getitem", parameters=("obj", "argument")),
+        has(env, "get_template", parameters=("name", "parent", "globals")),
+        has(env, "context_class", kind=jinja2.runtime.Context),
+        has(jinja2.runtime.Context, "resolve_or_missing", parameters=("self", "key")),
+        has(jinja2.runtime.Context, "call"),
+        has(mkdocs_build, "_build_page", parameters=("page", "config", "doc_files", "nav", "env")),
+    ]
 
 
 def _reach(how: tuple, context: dict, env, found: _Finder, looks: dict) -> Any:
