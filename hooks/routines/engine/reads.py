@@ -124,6 +124,33 @@ def _data(value: Any, seen: set[int]) -> Any:
         seen.discard(id(value))
 
 
+def same(value: Any, was: Any) -> bool:
+    """Whether `data(value) == was`, found without making `data(value)`: most reads give what they gave."""
+    return _same(value, was, set())
+
+
+def _same(value: Any, was: Any, seen: set[int]) -> bool:
+    kind = _kind(type(value))
+    if kind not in ("mapping", "list", "tuple", "object") or id(value) in seen:
+        return _data(value, seen) == was
+    seen.add(id(value))
+    try:
+        if kind == "mapping":
+            return type(was) is dict and len(was) == len(value) and all(
+                key in was and _same(item, was[key], seen) for key, item in value.items()
+            )
+        if kind in ("list", "tuple"):
+            return type(was) is (tuple if kind == "tuple" else list) and len(was) == len(value) and all(
+                _same(item, other, seen) for item, other in zip(value, was)
+            )
+        held = getattr(value, "__dict__", None)
+        if held is None:
+            return repr(value) == was
+        return type(was) is tuple and len(was) == 2 and was[0] == type(value).__qualname__ and _same(held, was[1], seen)
+    finally:
+        seen.discard(id(value))
+
+
 _NAMED = ("page", "section", "link", "nav")
 _KINDS: dict[type, str] = {}
 
@@ -293,8 +320,7 @@ def render_what_changed(env, config, serving: Session, served) -> None:
             if holder is _UNNAMED:
                 return False
             for (kind, what), was in asked.items():
-                now = looks[kind](holder, what)
-                if (now != was) if _kind(type(now)) == "plain" else (data(now) != was):
+                if not same(looks[kind](holder, what), was):
                     return False
         for how, args, kwargs, was in kept.calls:
             function = _reach(how, context, env, found, looks)
