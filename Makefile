@@ -14,7 +14,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export ENGINE ?= mkdocs
 export TITLE
 
-.PHONY: serve write build test bench browser clean post check schema deploy record-addresses undo-deploy editor same-site test-upgrade
+.PHONY: serve write build test fuzz bench browser clean post check schema deploy record-addresses undo-deploy editor same-site test-upgrade
 
 serve: $(READY)  ## the site with live reload on http://127.0.0.1:8000
 	$(PYTHON) -m $(ENGINE) serve --livereload --dirty
@@ -67,6 +67,11 @@ schema: $(READY)  ## regenerate post.schema.json and the editor's form (admin/co
 
 test: $(READY) browser $(NPM)  ## the whole suite: unit, rendering, builds and browser
 	$(PYTHON) -m pytest
+
+# The differential test of `make serve` (tests/builds/test_serve_fuzz.py) for longer than `make test` runs it:
+# FUZZ_EXAMPLES sequences of FUZZ_STEPS random edits, each compared with a clean build after every edit.
+fuzz: $(READY)  ## random edits under make serve, many more than make test saves, each checked against a clean build
+	FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),100) FUZZ_STEPS=$(or $(FUZZ_STEPS),20) $(PYTHON) -m pytest -n 0 tests/builds/test_serve_fuzz.py
 
 editor: $(NPM)  ## what editors check front matter with (remark and post.schema.json), from npm
 

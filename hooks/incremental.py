@@ -3,9 +3,10 @@
 Every build still reads every page and runs every plugin. What changes:
 MkDocs turns a page's Markdown into HTML only when the page's text (or a
 file it links to) changed, and `serve --dirty`, which `make serve` runs,
-writes only the pages whose signature changed and removes the ones no
-longer built. A change to mkdocs.yml, the overrides, the hooks or a file of
-docs/ that is not a page starts again from an empty site.
+renders a page's template only when something its last render read reads
+differently now, and removes the pages no longer built. A change to
+mkdocs.yml, the overrides, the hooks or a file of docs/ that is not a page
+starts again from an empty site.
 
 `mkdocs build` is untouched: none of this runs outside `serve`.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory, get_build_date
@@ -27,11 +28,11 @@ from mkdocs.utils import clean_directory, get_build_date
 from routines.contract.files import MARKDOWN_SUFFIXES
 from routines.engine.feeds import feeds_afresh
 from routines.engine.page_render import render_kept
-from routines.engine.signing import UNKNOWN, lists, nav_shape, tag_links
+from routines.engine.reads import render_what_changed
 from routines.engine.state import build_of
 from routines.engine.templates import keep_templates
 from routines.engine.watcher import watch_natively
-from routines.serving.incremental import Served, digest, page_record, remove_stale, session, start_session
+from routines.serving.incremental import Served, digest, remove_stale, session, start_session
 
 log = get_plugin_logger(__name__)
 
@@ -40,9 +41,10 @@ def on_startup(*, command: str, dirty: bool) -> None:
     """`on_startup`: `serve` keeps what its builds made; `serve --dirty` also keeps unchanged pages."""
     if command == "serve":
         start_session(keeps_pages=dirty)
-        # MkDocs (or ProperDocs) warns that a dirty build may be inaccurate; these are not.
+        # MkDocs (or ProperDocs) warns that a dirty build may be inaccurate, and says of each page
+        # left as it was that it is skipped; neither is news.
         for engine in ("mkdocs", "properdocs"):
-            logging.getLogger(f"{engine}.commands.build").addFilter(_not_the_dirty_warning)
+            logging.getLogger(f"{engine}.commands.build").addFilter(_not_news)
 
 
 def on_serve(server, *, config: MkDocsConfig, builder):
@@ -72,6 +74,7 @@ def on_config(config: MkDocsConfig) -> None:
     if serving is None:
         return
     build_of(config).served = Served()
+    serving.left_as_written = set()
     root = Path(config.config_file_path).parent
     hooks = {Path(module.__file__).parent for module in config.hooks.values() if getattr(module, "__file__", None)}
     docs = Path(config.docs_dir)
@@ -132,28 +135,22 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
-# Last: the tags plugin fills its listings into pages at priority 100, and
-# every hook has set what its pages show.
+# Last: every other plugin and hook has set up the environment (the tags plugin fills its listings into pages at 100).
 @event_priority(-100)
 def on_env(env, *, config: MkDocsConfig, files: Files):
-    """`on_env`: a page whose signature is the one it was written with is not written again."""
+    """`on_env`: a page is rendered only when something its last render read now reads differently."""
     serving = session()
-    if serving is None or not serving.keeps_pages:
-        return env
-    site, served = Path(config.site_dir), build_of(config).served
-    served.shape = digest(nav_shape(served.nav.items))
-    served.lists = lists(config, files, serving)
-    tags = tag_links(config)
-    for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
-        record = {**page_record(file.page), "tags": tags(file.page)}
-        signature = _signature(served, file.page, record)
-        if signature is None:  # a list page whose excerpts are rendered with it: signed once they are
-            served.unsigned.append((file.dest_uri, file.page, record))
-            continue
-        if serving.signatures.get(file.dest_uri) == signature and (site / file.dest_uri).is_file():
-            file.is_modified = _no
-        served.signatures[file.dest_uri] = signature
+    if serving is not None and serving.keeps_pages:
+        render_what_changed(env, config, serving, build_of(config).served)
     return env
+
+
+# Last: whatever another listener made of a page left as it was written, it stays as it was written.
+@event_priority(-100)
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """`on_post_page`: a page not rendered again (an empty page, which MkDocs does not write) stays empty."""
+    serving = session()
+    return "" if serving is not None and page.file.src_uri in serving.left_as_written else output
 
 
 # After every plugin has written its files; before the search index (-100).
@@ -172,9 +169,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if removed:
         log.debug("no longer built: " + ", ".join(removed))
     serving.outputs = outputs
-    for dest, page, record in served.unsigned:
-        served.signatures[dest] = _signature(served, page, record)
-    serving.signatures = {dest: sig for dest, sig in served.signatures.items() if sig is not None}
+    serving.reads = {dest: reads for dest, reads in serving.reads.items() if dest in outputs}
     serving.afresh = False
 
 
@@ -189,19 +184,14 @@ def on_build_error(*, error: Exception) -> None:
 # -----------------------------------------------------------------------------
 
 
-def _signature(served: Served, page: Page, record: dict) -> str | None:
-    """The digest of everything a page's template reads; None while a list page's excerpts are not known."""
-    listed = served.lists(page)
-    return None if listed is UNKNOWN else digest(served.shape, record, listed)
-
-
 def _yes() -> bool:
     return True
 
 
-def _no() -> bool:
-    return False
-
-
-def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
-    return not record.getMessage().startswith("A 'dirty' build is being performed")
+def _not_news(record: logging.LogRecord) -> bool:
+    said = record.getMessage()
+    if said.startswith("A 'dirty' build is being performed"):
+        return False
+    serving = session()
+    left = serving.left_as_written if serving is not None else set()
+    return not (said.startswith("Page skipped: '") and said.split("'")[1] in left)

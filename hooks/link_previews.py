@@ -32,8 +32,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> st
     mkdocs-rss-plugin takes `image` (a path from the site's root) from the
     page's front matter as it reads the page, at priority -75. The
     description goes into `page.meta`, which Material's `<meta name="description">`
-    prints, before literal_text escapes it (-100) and before `serve` signs
-    the page's front matter (incremental, `on_env`).
+    prints, before literal_text escapes it (-100).
     """
     if build_of(config).model(page.file.src_uri) is not None:
         page.meta["image"] = posixpath.join(posixpath.dirname(page.file.dest_uri), POST_CARD)
@@ -73,9 +72,14 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """`on_post_page`: the post's card goes beside its page."""
+    """`on_post_page`: the post's card goes beside its page.
+
+    Not beside a page `serve` leaves as it was written (an empty page, which
+    MkDocs does not write): nothing drawn on the card changed, as the page
+    shows all of it.
+    """
     card = getattr(page, "preview_card", None)
-    if card is not None:
+    if card is not None and output:
         folder = (Path(config.site_dir) / page.file.dest_uri).parent  # MkDocs writes the page after this
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(card, folder / POST_CARD)

@@ -38,18 +38,6 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     return nav
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """`on_page_markdown`: what the series line and the footer show of other posts, for `serve` to sign the page.
-
-    (routines/serving/incremental.py: a post is written again when its neighbours' titles change.)
-    """
-    catalog = build_of(config).catalog
-    src = page.file.src_uri
-    if (found := catalog.by_key.get(src)) is not None:
-        page.shows = (catalog.parts.get(src), catalog.related.get(src, []), found.booking)
-    return markdown
-
-
 def on_env(env, *, config: MkDocsConfig, files: Files):
     """`on_env`: give the post template its series line and footer.
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
+import importlib
+import logging
+import multiprocessing
 import os
 import signal
 import socket
@@ -13,7 +17,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tests.sites import ENGINE
+from tests.sites import ENGINE, ROOT, without_build_time
 
 # What `make serve` runs (a test holds the Makefile to it).
 SERVE = ["serve", "--livereload", "--dirty"]
@@ -101,23 +105,36 @@ class DevServer:
 def clean_build(root: Path, url: str) -> Path:
     """The site as `serve` builds it first, from nothing: what every later build must equal."""
     site = Path(tempfile.mkdtemp(prefix="clean-", dir=root.parent))
-    script = (
-        "import sys\n"
-        f"import {ENGINE}.__main__\n"  # as the command starts: ProperDocs answers for `mkdocs` from here on
-        f"from {ENGINE}.config import load_config\n"
-        f"from {ENGINE}.commands.build import build\n"
-        "config = load_config(config_file='mkdocs.yml', site_dir=sys.argv[1])\n"
-        "config.plugins.on_startup(command='serve', dirty=False)\n"
-        "config.site_url = sys.argv[2]\n"
-        "try:\n"
-        "    build(config, serve_url=sys.argv[2])\n"
-        "finally:\n"
-        "    config.plugins.on_shutdown()\n"
-    )
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    script = "import sys\nfrom tests.dev_server import build_afresh\nbuild_afresh(sys.argv[1], sys.argv[2])\n"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, "-c", script, str(site), url], cwd=root, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+def build_afresh(site: str, url: str) -> None:
+    """Build the site of the working folder into `site` as `serve` builds it first, in a process that built nothing yet."""
+    importlib.import_module(f"{ENGINE}.__main__")  # as the command starts: ProperDocs answers for `mkdocs` from here on
+    config = importlib.import_module(f"{ENGINE}.config").load_config(config_file="mkdocs.yml", site_dir=site)
+    config.plugins.on_startup(command="serve", dirty=False)
+    config.site_url = url
+    try:
+        importlib.import_module(f"{ENGINE}.commands.build").build(config, serve_url=url)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def differences(served: dict[str, bytes], clean: dict[str, bytes]) -> str:
+    """How a served site differs from a clean build, file by file ("" if in nothing but an RSS channel's build time)."""
+    extra, missing = sorted(set(served) - set(clean)), sorted(set(clean) - set(served))
+    differ = [path for path in clean if path in served and without_build_time(served[path]) != without_build_time(clean[path])]
+    said = [f"{what}: {paths}" for what, paths in (("files a clean build does not write", extra), ("files missing", missing)) if paths]
+    if differ:
+        path = differ[0]
+        ours, theirs = (d[path].decode("utf-8", "replace").replace("><", ">\n<").splitlines() for d in (served, clean))
+        diff = difflib.unified_diff(theirs, ours, f"clean/{path}", f"served/{path}", n=1, lineterm="")
+        said.append(f"files that differ from a clean build: {differ}, the first thus:\n" + "\n".join(list(diff)[:40]))
+    return "\n".join(said)
 
 
 def tree(site: Path) -> dict[str, bytes]:
@@ -176,3 +193,90 @@ class WriteDesk:
 
     def page(self, path: str) -> str:
         return fetch(self.site_url + path)
+
+
+# -----------------------------------------------------------------------------
+# `serve`'s builds without its server: each in a process forked from one that
+# built nothing yet, so a clean build takes no more than the build itself.
+# -----------------------------------------------------------------------------
+
+_forks = multiprocessing.get_context("forkserver")
+# What every build imports, imported once: the engine first (ProperDocs answers for `mkdocs` from then on).
+_forks.set_forkserver_preload([
+    f"{ENGINE}.__main__", f"{ENGINE}.commands.build", "material.plugins.blog.plugin", "material.plugins.tags.plugin",
+    "material.extensions.emoji", "mkdocs_rss_plugin.plugin", "mkdocs_redirects.plugin", "pymdownx.superfences",
+    "pymdownx.details", "pymdownx.emoji", "pymdownx.smartsymbols", "routines.engine.state", "routines.engine.reads",
+    "routines.contract.checks", "routines.discovery.search", "routines.rendering.blocks", "routines.rendering.cards",
+    "routines.rendering.bundles", "routines.rendering.structured", "routines.publishing.headers", "tests.dev_server",
+])
+
+
+def clean_build_forked(root: Path, site: Path, url: str) -> None:
+    """`clean_build` of the site at `root` into `site`, in a fresh forked process."""
+    process = _forks.Process(target=_build_afresh_in, args=(str(root), str(site), url))
+    process.start()
+    process.join(timeout=300)
+    assert process.exitcode == 0, f"the clean build of {root} failed: exit code {process.exitcode}"
+
+
+def _build_afresh_in(root: str, site: str, url: str) -> None:
+    os.chdir(root)
+    logging.disable(logging.WARNING)
+    build_afresh(site, url)
+
+
+class ServeBuilds:
+    """The builds of one `serve --dirty` process, as `make serve` runs them, each started on demand rather than by a save.
+
+    The process does what `serve`'s builder does on each save (a new config of
+    mkdocs.yml, its site_url the server's, a dirty build for that address),
+    then waits for the search index as the server's readers would.
+    """
+
+    def __init__(self, root: Path, site: Path, url: str) -> None:
+        self.site = site
+        self._here, there = _forks.Pipe()
+        self._process = _forks.Process(target=_serve_builds, args=(there, str(root), str(site), url), daemon=True)
+
+    def __enter__(self) -> ServeBuilds:
+        self._process.start()
+        self.build()  # the first build
+        return self
+
+    def build(self) -> None:
+        """One build, as after a save; the site is as the server serves it when this returns."""
+        self._here.send("build")
+        failed = self._here.recv()
+        assert failed is None, failed
+
+    def __exit__(self, *exc) -> None:
+        self._here.send("stop")
+        self._process.join(timeout=120)
+
+
+def _serve_builds(conn, root: str, site: str, url: str) -> None:
+    os.chdir(root)
+    logging.disable(logging.WARNING)
+    load_config = importlib.import_module(f"{ENGINE}.config").load_config
+    build = importlib.import_module(f"{ENGINE}.commands.build").build
+
+    def config():
+        made = load_config(config_file="mkdocs.yml", site_dir=site)
+        made.site_url = url
+        return made
+
+    started = made = config()
+    started.plugins.on_startup(command="serve", dirty=True)
+    from routines.serving.incremental import session  # from the hooks' folder, which loading the config put on the path
+
+    try:
+        while conn.recv() == "build":
+            try:
+                build(made or config(), serve_url=url, dirty=True)
+                session().wait_for_background()
+                conn.send(None)
+            except Exception as error:  # noqa: BLE001 - the test names it
+                conn.send(f"the build failed: {error!r}")
+            made = None
+    finally:
+        started.plugins.on_shutdown()

@@ -8,14 +8,13 @@ it serves is compared, byte for byte, with a clean build of the same files.
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 
 import pytest
 
 from tests.bench.generate import generate
-from tests.dev_server import SERVE, DevServer, clean_build, status, tree, wait_for
+from tests.dev_server import SERVE, DevServer, clean_build, differences, status, tree, wait_for
 from tests.sites import ROOT, without_build_time
 
 POSTS = 24  # three list pages of ten: edits move posts between pages
@@ -40,20 +39,8 @@ def address(server: DevServer, day: str) -> str:
 
 def assert_same_as_clean(server: DevServer, root: Path, after: str) -> None:
     server.settled()
-    served = tree(server.site)
-    clean = tree(clean_build(root, server.url))
-    assert sorted(set(served) - set(clean)) == [], f"after {after}: files a clean build does not write"
-    assert sorted(set(clean) - set(served)) == [], f"after {after}: files missing"
-    differ = [path for path in clean if without_build_time(served[path]) != without_build_time(clean[path])]
-    assert differ == [], f"after {after}: files that differ from a clean build, the first thus:\n" + _first_difference(served, clean, differ)
-
-
-def _first_difference(served: dict[str, bytes], clean: dict[str, bytes], differ: list[str]) -> str:
-    if not differ:
-        return ""
-    path = differ[0]
-    ours, theirs = (d[path].decode("utf-8", "replace").replace("><", ">\n<").splitlines() for d in (served, clean))
-    return "\n".join(list(difflib.unified_diff(theirs, ours, f"clean/{path}", f"served/{path}", n=1, lineterm=""))[:40])
+    found = differences(tree(server.site), tree(clean_build(root, server.url)))
+    assert not found, f"after {after}: {found}"
 
 
 @pytest.fixture

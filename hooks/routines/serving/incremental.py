@@ -9,11 +9,11 @@ made from:
   routine and video blocks; each also remembers the files it looked up on
   the way (a link's target and its address) and is used again only while
   those lookups still give the same answers;
-- each written page's signature (`page_record`): a digest of everything its
-  template reads (its own content, title, table of contents and front
-  matter; its neighbours' titles and addresses; the posts a list shows,
-  through their excerpts' memos; what hooks say it shows). A page whose
-  signature is the one it was written with is not written again;
+- what each written page's render read (`engine.reads.Reads`), noted while
+  it rendered: every read of a page, section, link or the navigation, every
+  name its template looked up and every function of the site it called, each
+  with what it gave. A page whose reads all give what they gave is not
+  rendered again;
 - a digest of everything every page depends on (`Inputs`): mkdocs.yml, the
   theme's overrides, the hooks, the files of docs/ that are not pages. When
   it changes, the next build starts from an empty site, as a first one does.
@@ -162,61 +162,6 @@ class Memo:
 
 
 # -----------------------------------------------------------------------------
-# What a page's template reads
-# -----------------------------------------------------------------------------
-
-
-def link(page: Any) -> tuple[str, str | None] | None:
-    """A page or section as another page shows it: its title and address."""
-    if page is None:
-        return None
-    return (str(page.title or ""), getattr(page, "url", None))
-
-
-def toc_data(items: Iterable[Any]) -> list:
-    """A table of contents as data: each entry's title, address, level and children."""
-    return [[item.title, item.url, item.level, toc_data(item.children)] for item in items or ()]
-
-
-def post_facts(post: Any) -> dict:
-    """What a list or the post's own page shows of a blog post (or its excerpt) besides its body."""
-    config = post.config
-    return {
-        "url": post.url,
-        "title": post.title,
-        "config": {key: config[key] for key in config.keys()},
-        "categories": [link(category) for category in post.categories],
-        "authors": [dict(author) for author in post.authors],
-    }
-
-
-def page_record(page: Any) -> dict:
-    """What a page's template reads of the page and its neighbours, as data.
-
-    Blog posts add what `post_facts` says; hooks may add what else a page
-    shows from elsewhere as `page.shows` (plain data).
-    """
-    record = {
-        "file": (page.file.src_uri, page.file.dest_uri, page.file.inclusion.name),
-        "url": (page.url, page.canonical_url, page.abs_url, page.edit_url),
-        "title": page.title,
-        "content": page.content,
-        "toc": toc_data(page.toc),
-        "meta": page.meta,
-        "home": page.is_homepage,
-        "updated": page.update_date,
-        "ancestors": [link(item) for item in page.ancestors],
-        "parent": link(page.parent),
-        "previous": link(page.previous_page),
-        "next": link(page.next_page),
-        "shows": getattr(page, "shows", None),
-    }
-    if hasattr(page, "excerpt") and hasattr(page, "config"):  # a blog post
-        record["post"] = post_facts(page)
-    return record
-
-
-# -----------------------------------------------------------------------------
 # What every page depends on
 # -----------------------------------------------------------------------------
 
@@ -309,18 +254,10 @@ class Served:
 
     Attributes:
         files, nav: the build's files and navigation, once made.
-        shape: the digest of the navigation every page shows.
-        lists: what a list page shows (`engine.signing.lists`).
-        signatures: each page in the site -> its signature.
-        unsigned: (page in the site, page, record) of list pages whose excerpts were not known when the others were signed.
     """
 
     files: Any = None
     nav: Any = None
-    shape: str = ""
-    lists: Callable[[Any], Any] = lambda page: None
-    signatures: dict[str, str | None] = dataclasses.field(default_factory=dict)
-    unsigned: list[tuple] = dataclasses.field(default_factory=list)
 
 
 class Session:
@@ -328,13 +265,14 @@ class Session:
 
     Attributes:
         keeps_pages: whether pages already written stay (`serve --dirty`,
-            which `make serve` runs): only pages whose signature changed are
-            written. Without it MkDocs empties the site every build, and only
+            which `make serve` runs): only pages whose reads changed are
+            rendered. Without it MkDocs empties the site every build, and only
             the memos save time.
         memo: results of expensive per-page work.
         inputs: digests of what every page depends on.
         inputs_digest: that digest at the last build.
-        signatures: each written page (path in the site) -> its signature.
+        reads: each written page (path in the site) -> what its last render read (`engine.reads.Reads`).
+        left_as_written: the pages (paths in docs/) this build did not render, as nothing they read changed.
         outputs: every file the last build wrote from its files, relative to the site.
         problems: the panel every served page shows, empty if the posts have no problems.
         last_good: each page's text (and for a post, its front matter and model) when it last had no problem.
@@ -346,7 +284,8 @@ class Session:
         self.memo = Memo()
         self.inputs = Inputs()
         self.inputs_digest = ""
-        self.signatures: dict[str, str] = {}
+        self.reads: dict[str, Any] = {}
+        self.left_as_written: set[str] = set()
         self.outputs: set[str] = set()
         self.problems = ""
         self.last_good: dict[str, tuple[str, Any, Any]] = {}
@@ -359,7 +298,7 @@ class Session:
     def start_afresh(self) -> None:
         """Forget every page written and every memo: the next build writes the whole site."""
         self.memo = Memo()
-        self.signatures = {}
+        self.reads = {}
         self.outputs = set()
         self.theme_files = {}
         self.afresh = True

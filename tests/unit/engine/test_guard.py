@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from routines.engine import blog_authors, feeds, guard, post_lookup, signing, templates, watcher
+from routines.engine import blog_authors, feeds, guard, post_lookup, reads, templates, watcher
 from routines.engine.post_lookup import Posts
 
 
@@ -93,22 +93,12 @@ def test_a_feed_written_otherwise_is_left_as_written_and_said(tmp_path, caplog):
     assert "feed images given their size is off: feed_rss_created.xml has an enclosure written otherwise" in warnings(caplog)[0]
 
 
-def test_list_pages_of_a_blog_without_its_private_api_are_written_every_time(caplog):
-    """No page is signed: `serve` writes each one at every save."""
-    blog = SimpleNamespace(_resolve_original=None, _resolve_views=None, _config_pagination=None)
-    config = SimpleNamespace(plugins={"material/blog": blog})
-    shown = signing.lists(config, files=None, serving=SimpleNamespace(memo=None))
-    assert shown(SimpleNamespace()) is signing.UNKNOWN
-    assert "pages left unwritten by serve when unchanged is off: SimpleNamespace._config_pagination_per_page is missing" in warnings(caplog)[0]
-
-
-def test_pages_tagged_by_a_tags_plugin_without_its_mappings_are_written_every_time(caplog):
-    """The tags a page links cannot be read: no page is signed, list or not."""
-    config = SimpleNamespace(plugins={"material/tags": SimpleNamespace(listings=[])})
-    assert signing.tag_links(config)(SimpleNamespace()) == []
-    blogs = SimpleNamespace(plugins={})
-    assert signing.lists(blogs, files=None, serving=SimpleNamespace(memo=None))(SimpleNamespace()) is signing.UNKNOWN
-    assert "pages left unwritten by serve when unchanged is off: SimpleNamespace.mappings is missing" in warnings(caplog)[0]
+def test_a_jinja_without_item_lookups_leaves_serve_rendering_every_page(caplog):
+    """The environment is left as Jinja made it: every page is rendered and written at every save."""
+    env = SimpleNamespace(getattr=lambda obj, attribute: None, get_template=lambda name, parent=None, globals=None: None, globals={})
+    reads.render_what_changed(env, config=None, serving=None, served=None)
+    assert sorted(vars(env)) == ["get_template", "getattr", "globals"], "nothing patched"
+    assert "pages left unwritten by serve when unchanged is off: SimpleNamespace.getitem is missing" in warnings(caplog)[0]
 
 
 def test_a_theme_without_its_static_templates_compiles_at_every_save(caplog):
