@@ -8,6 +8,7 @@ escaped.
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import shutil
 from pathlib import Path
@@ -22,8 +23,14 @@ from routines.engine import settings
 from routines.engine.blog_views import list_view
 from routines.engine.feeds import fill_card_lengths
 from routines.engine.state import build_of, current
+from routines.rendering import fonts
 from routines.rendering.cards import CardDrawing
 from routines.rendering.previews import POST_CARD, SITE_CARD, page_preview, post_card, post_preview, site_card
+
+
+# Not on MkDocs' loggers, whose warnings stop a strict build: a machine without a
+# script's fonts still builds, and says what to install.
+fonts_log = logging.getLogger("routines.link_previews")
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
@@ -52,7 +59,14 @@ def on_nav(nav, *, config: MkDocsConfig, files) -> None:
     for post in settings.published_posts(config):
         model = build.model(post.file.src_uri)
         if model is not None:
-            build.cards.start(post_card(model, config.site_name))
+            card = post_card(model, config.site_name)
+            build.cards.start(card)
+            unreadable = fonts.missing(card.title + card.region)
+            if unreadable:
+                fonts_log.warning(
+                    f"{settings.shown_path(config, post.file.abs_src_path)}: title: no font on this machine has "
+                    f'"{unreadable}": the link-preview card shows boxes; install Debian\'s {fonts.DEBIAN_PACKAGES} (README)'
+                )
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
