@@ -12,9 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 import io
+import multiprocessing
 import os
 import re
-from concurrent.futures import Future, ThreadPoolExecutor
+import shutil
+import site
+from collections.abc import Iterable
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -28,6 +32,7 @@ DRAWING = "3"  # change when the drawing changes: every cached card is drawn aga
 INK, PAPER, ACCENT = "#ffffff", "#00695c", "#ff7043"  # the site's palette (site.css, mkdocs.yml)
 MARGIN = 72
 TITLE_SIZES = (76, 68, 60, 54, 48)  # largest that fits in three lines
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the folder `routines` is imported from
 
 
 @dataclass(frozen=True)
@@ -48,37 +53,97 @@ class Card:
 
 def card_png(card: Card, cache: Path) -> Path:
     """The card's PNG in `cache`, drawn only when no card with its key is there."""
-    return kept(cache, f"{card.key}.png", lambda: _png(draw(card)))
+    return kept(cache, f"{card.key}.png", lambda: png_bytes(draw(card)))
 
 
 class CardDrawing:
-    """Every card of a build drawn at once, on every core, while the pages render.
+    """Every card of a build that is not kept yet, drawn while the pages render.
 
-    Threads, not processes: Pillow draws and zlib compresses the PNG with
-    Python's lock released (most of a card's time is the compression), so
-    threads use every core without starting or pickling anything.
+    Many cards (a fresh checkout, a new site) are drawn in processes, on every
+    core but the one rendering pages: drawing is mostly Python and FreeType
+    under Python's lock, which threads would take turns with the pages for.
+    The processes fork from one server started once, with Pillow and the fonts
+    already imported. A few cards (a post edited under `mkdocs serve`) are
+    drawn in threads, which start at once. A card kept from an earlier build
+    is only copied.
     """
 
     def __init__(self, cache: Path, workers: int | None = None):
         self._cache = cache
-        self._pool = ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1, thread_name_prefix="cards")
+        self._workers = workers or max(1, (os.cpu_count() or 1) - 1)
+        self._pool: Executor | None = None
         self._drawn: dict[str, Future] = {}
+        self._placed: list[tuple[Card, Path]] = []
 
-    def start(self, card: Card) -> None:
-        """Begin drawing a card (or finding it in the cache) in the background."""
-        if card.key not in self._drawn:
-            self._drawn[card.key] = self._pool.submit(card_png, card, self._cache)
+    def start(self, cards: Iterable[Card]) -> None:
+        """Begin drawing every card of `cards` that is neither kept nor started."""
+        todo = [card for card in dict.fromkeys(cards) if card.key not in self._drawn and not self._kept(card).exists()]
+        if not todo:
+            return
+        if self._pool is None:
+            self._pool = _processes(self._workers) if len(todo) > FEW else ThreadPoolExecutor(self._workers, "cards")
+        try:
+            for card in todo:
+                self._drawn[card.key] = self._pool.submit(card_png, card, self._cache)
+        except BrokenExecutor:  # a process that could not start: the rest are drawn when asked for
+            pass
 
     def png(self, card: Card) -> Path:
-        """The card's PNG, once drawn; a card not started is drawn now."""
+        """The card's PNG, once drawn; a card not started (or whose process died) is drawn now."""
         started = self._drawn.get(card.key)
-        return started.result() if started is not None else card_png(card, self._cache)
+        try:
+            return started.result() if started is not None else card_png(card, self._cache)
+        except BrokenExecutor:
+            return card_png(card, self._cache)
+
+    def place(self, card: Card, target: Path) -> None:
+        """Copy the card to `target`: now if it is drawn, else once it is (`close`), so no page waits for one."""
+        started = self._drawn.get(card.key)
+        if started is None or started.done():
+            _copy(self.png(card), target)
+        else:
+            self._placed.append((card, target))
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        """Copy every card placed before it was drawn, then stop."""
+        placed, self._placed = self._placed, []
+        try:
+            for card, target in placed:
+                _copy(self.png(card), target)
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """Stop drawing (a build that failed)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _kept(self, card: Card) -> Path:
+        return self._cache / f"{card.key}.png"
 
 
-def _png(image: Image.Image) -> bytes:
+FEW = 16  # cards drawn in threads: more start processes (a tenth of a second, once)
+
+
+def _processes(workers: int) -> ProcessPoolExecutor:
+    """Processes forked from a server that has imported Pillow and fontTools, not from this process and its threads.
+
+    Each finds this package where this process did (MkDocs puts the hooks'
+    folder on the path only while it loads them).
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["PIL.Image", "PIL.ImageDraw", "PIL.ImageFont", "fontTools.ttLib"])
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=site.addsitedir, initargs=(str(PACKAGE_ROOT),))
+
+
+def _copy(card: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(card, target)
+
+
+def png_bytes(image: Image.Image) -> bytes:
+    """The card as a PNG file."""
     out = io.BytesIO()
     image.save(out, "PNG", compress_level=3)  # a palette of one byte a pixel: a third of RGB's time and bytes
     return out.getvalue()

@@ -6,7 +6,7 @@ import pytest
 from PIL import Image, ImageChops
 
 from routines.rendering import fonts
-from routines.rendering.cards import MARGIN, WIDTH, Card, draw
+from routines.rendering.cards import FEW, MARGIN, WIDTH, Card, CardDrawing, draw, png_bytes
 
 TITLES = {
     "Hebrew": "מתיחה לברך עם רולר",
@@ -73,3 +73,15 @@ def test_without_the_system_fonts_a_card_is_still_drawn_and_the_missing_characte
     finally:
         for cached in (fonts._system_faces, fonts.runs):
             cached.cache_clear()
+
+
+def test_many_cards_are_drawn_in_other_processes_byte_for_byte_as_here(tmp_path):
+    """A cold build's cards (more than a few) come from other processes, each the same file as drawn in this one."""
+    cards = [Card(title=f"Routine {n}: knee reset", summary="3 steps", region="Knee", site="DIY") for n in range(FEW + 2)]
+    drawing = CardDrawing(tmp_path / "kept", workers=1)
+    drawing.start(cards)
+    for n, card in enumerate(cards):
+        drawing.place(card, tmp_path / "site" / f"{n}" / "card.png")
+    drawing.close()
+    assert [(tmp_path / "site" / f"{n}" / "card.png").read_bytes() for n in range(len(cards))] == [png_bytes(draw(card)) for card in cards]
+    assert len(list((tmp_path / "kept").glob("*.png"))) == len(cards)
