@@ -20,6 +20,7 @@ import site
 from collections.abc import Iterable
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 
 from PIL import Image, ImageColor, ImageDraw
@@ -44,7 +45,7 @@ class Card:
     region: str = ""  # the body region (the post's categories)
     site: str = ""
 
-    @property
+    @cached_property
     def key(self) -> str:
         """A name for the drawn card that changes whenever anything on it would."""
         text = json.dumps([DRAWING, asdict(self), fonts.installed()], ensure_ascii=False)

@@ -13,6 +13,7 @@ what to install.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -85,9 +86,11 @@ def _system_faces(weight: str) -> tuple[Face, ...]:
     return tuple(Face(path) for path in ordered) + tuple(Face(path, color=True) for path in emoji)
 
 
-def installed() -> tuple[str, ...]:
-    """The system fonts cards may be drawn in: part of every card's name, so new fonts draw cards again."""
-    return tuple(str(face.path) for face in _system_faces("Bold") + _system_faces("Regular"))
+@lru_cache(maxsize=1)
+def installed() -> str:
+    """A name for the system fonts cards may be drawn in: part of every card's name, so new fonts draw cards again."""
+    paths = "\n".join(str(face.path) for face in _system_faces("Bold") + _system_faces("Regular"))
+    return hashlib.sha256(paths.encode()).hexdigest()[:12]
 
 
 def _has(face: Face, char: str) -> bool:

@@ -64,14 +64,17 @@ def test_a_japanese_title_wraps_between_characters():
 
 
 def test_without_the_system_fonts_a_card_is_still_drawn_and_the_missing_characters_are_named(monkeypatch, tmp_path):
+    """And it is kept under another name: once the fonts are installed, the card is drawn again."""
+    with_fonts = Card(title="Knee: מתיחה").key
     monkeypatch.setattr(fonts, "SYSTEM_FONTS", (tmp_path,))
-    for cached in (fonts._system_faces, fonts.runs):
+    for cached in (fonts._system_faces, fonts.runs, fonts.installed):
         cached.cache_clear()
     try:
         assert fonts.missing("Knee: מתיחה") == "מתיחה"
         assert draw(Card(title="Knee: מתיחה", region="Knee")).size == (WIDTH, 630)
+        assert Card(title="Knee: מתיחה").key != with_fonts
     finally:
-        for cached in (fonts._system_faces, fonts.runs):
+        for cached in (fonts._system_faces, fonts.runs, fonts.installed):
             cached.cache_clear()
 
 
