@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from routines.engine import settings
 from routines.engine.state import build_of
 from routines.engine.step_markdown import StepMarkdown
 from routines.model.post import Post
@@ -62,7 +63,7 @@ def _blocks(post: Post, page: Page, config: MkDocsConfig, files: Files) -> tuple
     # where every post's view objects would be scanned again and again.
     routine_block = video_block = start_block = ""
     if post.routine:
-        paper = Paper(post.title, config.site_name, page.canonical_url) if page.canonical_url else None
+        paper = Paper(post.title, config.site_name, page.canonical_url, settings.kept_in(config, "qr")) if page.canonical_url else None
         steps = StepMarkdown.of(build)
         view = routine_view(post.routine, lambda text: steps.convert(text, page, files), video, paper)
         routine_block = render_routine(env, view, safety)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 import jinja2
@@ -43,10 +44,11 @@ class Paper:
     post_title: str
     site_name: str
     url: str
+    cache: Path | None = None  # where drawn QR codes are kept between builds
 
     @property
     def qr(self) -> str:
-        return qr_svg(self.url, f"QR code: {self.url}")
+        return qr_svg(self.url, f"QR code: {self.url}", self.cache)
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ def _watch_qr(video: VideoView, seconds: int, paper: Paper, number: int) -> str:
     url = video.watch_at(seconds)
     if not url.startswith(("https://", "http://")):
         url = f"{paper.url}#step-{number}"
-    return qr_svg(url, f"QR code: the video at {clock(seconds)}")
+    return qr_svg(url, f"QR code: the video at {clock(seconds)}", paper.cache)
 
 
 def render_routine(env: jinja2.Environment, view: RoutineView, safety: str = "") -> str:

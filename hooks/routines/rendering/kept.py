@@ -7,10 +7,16 @@ never stale: changed input, new name. Kept in a folder git ignores
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+
+def digest(*parts: str) -> str:
+    """A name for what is made from `parts`."""
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:24]
 
 
 def kept(folder: Path, name: str, make: Callable[[], bytes]) -> Path:

@@ -4,23 +4,33 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 import zxingcpp
 from markupsafe import escape
 
+from .kept import digest, kept
+
+DRAWING = "2", version("zxing-cpp")  # change when the drawing changes: every kept code is drawn again
 QUIET_ZONE = 2  # modules of white around the code: what phone cameras need
 _DARK_RUN = re.compile(rb"\x00+")  # a row's dark modules, side by side
 
 
-# A code is drawn by zxing-cpp (C++) in a fraction of a millisecond, far less
-# than reading a kept file back: codes are not kept on disk, only in memory
-# between `mkdocs serve`'s rebuilds.
+# zxing-cpp (C++) draws a code in well under a millisecond, yet a routine has
+# several and reading one back is cheaper still: each is drawn once, kept on
+# disk between builds and in memory between `mkdocs serve`'s rebuilds.
 @lru_cache(maxsize=8192)
-def qr_svg(url: str, label: str) -> str:
-    """`url` as a QR code in inline SVG, black on white, sized by CSS.
+def qr_svg(url: str, label: str, cache: Path | None = None) -> str:
+    """`url` as a QR code in inline SVG, black on white, sized by CSS."""
+    if cache is None:
+        return _draw(url, label)
+    name = digest(*DRAWING, url, label) + ".svg"
+    return kept(cache, name, lambda: _draw(url, label).encode("utf-8")).read_text(encoding="utf-8")
 
-    Error correction M survives a crease or a smudge on a fridge door.
-    """
+
+def _draw(url: str, label: str) -> str:
+    """Error correction M survives a crease or a smudge on a fridge door."""
     code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
     modules = code.to_image(scale=1, add_quiet_zones=False)  # one byte a module, 0 for dark
     size = modules.shape[1]
