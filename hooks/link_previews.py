@@ -63,8 +63,8 @@ def on_nav(nav, *, config: MkDocsConfig, files) -> None:
             unreadable = fonts.missing(card.title + card.region)
             if unreadable:
                 fonts_log.warning(
-                    f"{settings.shown_path(config, post.file.abs_src_path)}: title: no font on this machine has "
-                    f'"{unreadable}": the link-preview card shows boxes; install Debian\'s {fonts.DEBIAN_PACKAGES} (README)'
+                    f"{settings.shown_path(config, post.file.abs_src_path)}: title: the link-preview card shows boxes for "
+                    f"{' '.join(unreadable)}, which no font on this machine has; install Debian's {fonts.DEBIAN_PACKAGES} (README)"
                 )
     build.cards.start(cards)
 
