@@ -42,10 +42,9 @@ VARIATION_EMOJI = "\ufe0f"
 
 @dataclass(frozen=True)
 class Face:
-    """One font file (and face in a collection); color for an emoji font's bitmaps."""
+    """One font file (of a collection, its first face: Noto Sans CJK's is Japanese); color for an emoji font's bitmaps."""
 
     path: Path
-    index: int = 0
     color: bool = False
 
     def font(self, size: int) -> ImageFont.FreeTypeFont:
@@ -74,6 +73,7 @@ def faces(weight: str) -> tuple[Face, ...]:
 
 @lru_cache(maxsize=4)
 def _system_faces(weight: str) -> tuple[Face, ...]:
+    """Each Noto Sans family once, in `weight` where it has it, else Regular; the preferred first, emoji last."""
     found: dict[str, Path] = {}
     for folder in SYSTEM_FONTS:
         for path in sorted(folder.glob("NotoSans*")) if folder.is_dir() else ():
@@ -99,7 +99,7 @@ def _has(face: Face, char: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _cmap(face: Face) -> frozenset[int]:
-    with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
+    with TTFont(face.path, fontNumber=0, lazy=True) as font:
         return frozenset(font.getBestCmap())
 
 
@@ -222,5 +222,5 @@ _THREAD = threading.local()
 def _loaded(face: Face, size: int) -> ImageFont.FreeTypeFont:
     loaded = _THREAD.__dict__.setdefault("loaded", {})
     if (face, size) not in loaded:
-        loaded[face, size] = ImageFont.truetype(str(face.path), size, index=face.index)
+        loaded[face, size] = ImageFont.truetype(str(face.path), size)
     return loaded[face, size]
