@@ -63,7 +63,7 @@ class CardDrawing:
     Many cards (a fresh checkout, a new site) are drawn in processes, on every
     core but the one rendering pages: drawing is mostly Python and FreeType
     under Python's lock, which threads would take turns with the pages for.
-    The processes fork from one server started once, with Pillow and the fonts
+    The processes fork from one server started once, with Pillow and fontTools
     already imported. A few cards (a post edited under `mkdocs serve`) are
     drawn in threads, which start at once. A card kept from an earlier build
     is only copied.
