@@ -12,13 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 import io
-import multiprocessing
 import os
 import re
 import shutil
-import site
 from collections.abc import Iterable
-from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
@@ -26,14 +24,13 @@ from pathlib import Path
 from PIL import Image, ImageColor, ImageDraw
 
 from . import fonts
-from .kept import kept
+from .kept import kept, processes
 
 WIDTH, HEIGHT = 1200, 630
 DRAWING = "3"  # change when the drawing changes: every cached card is drawn again
 INK, PAPER, ACCENT = "#ffffff", "#00695c", "#ff7043"  # the site's palette (site.css, mkdocs.yml)
 MARGIN = 72
 TITLE_SIZES = (76, 68, 60, 54, 48)  # largest that fits in three lines
-PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the folder `routines` is imported from
 
 
 @dataclass(frozen=True)
@@ -82,7 +79,7 @@ class CardDrawing:
         if not todo:
             return
         if self._pool is None:
-            self._pool = _processes(self._workers) if len(todo) > FEW else ThreadPoolExecutor(self._workers, "cards")
+            self._pool = processes(self._workers) if len(todo) > FEW else ThreadPoolExecutor(self._workers, "cards")
         try:
             for card in todo:
                 self._drawn[card.key] = self._pool.submit(card_png, card, self._cache)
@@ -125,17 +122,6 @@ class CardDrawing:
 
 
 FEW = 16  # cards drawn in threads: more start processes (a tenth of a second, once)
-
-
-def _processes(workers: int) -> ProcessPoolExecutor:
-    """Processes forked from a server that has imported Pillow and fontTools, not from this process and its threads.
-
-    Each finds this package where this process did (MkDocs puts the hooks'
-    folder on the path only while it loads them).
-    """
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["PIL.Image", "PIL.ImageDraw", "PIL.ImageFont", "fontTools.ttLib"])
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=site.addsitedir, initargs=(str(PACKAGE_ROOT),))
 
 
 def _copy(card: Path, target: Path) -> None:

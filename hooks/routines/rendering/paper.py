@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -10,7 +12,7 @@ from pathlib import Path
 import zxingcpp
 from markupsafe import escape
 
-from .kept import digest, kept
+from .kept import digest, kept, processes
 
 DRAWING = "2", version("zxing-cpp")  # change when the drawing changes: every kept code is drawn again
 QUIET_ZONE = 2  # modules of white around the code: what phone cameras need
@@ -25,8 +27,55 @@ def qr_svg(url: str, label: str, cache: Path | None = None) -> str:
     """`url` as a QR code in inline SVG, black on white, sized by CSS."""
     if cache is None:
         return _draw(url, label)
-    name = digest(*DRAWING, url, label) + ".svg"
-    return kept(cache, name, lambda: _draw(url, label).encode("utf-8")).read_text(encoding="utf-8")
+    return _kept(url, label, cache).read_text(encoding="utf-8")
+
+
+class CodesAhead:
+    """Every code of a build not kept yet, drawn in other processes while the pages render.
+
+    On a cold cache (every fresh checkout) a build has several codes a post;
+    drawn here, they would hold up the pages. A page that comes to a code
+    before it is kept draws it itself: the same bytes, kept once.
+    """
+
+    def __init__(self, cache: Path):
+        self._cache = cache
+        self._pool: ProcessPoolExecutor | None = None
+
+    def start(self, codes: Iterable[tuple[str, str]]) -> None:
+        """Begin drawing each (address, label) not kept yet, when there are more than a page's worth."""
+        todo = [code for code in dict.fromkeys(codes) if not (self._cache / _name(*code)).exists()]
+        if len(todo) <= AHEAD:
+            return
+        self._pool = processes()
+        try:
+            for first in range(0, len(todo), BATCH):
+                self._pool.submit(keep_codes, todo[first : first + BATCH], self._cache)
+        except BrokenExecutor:  # a process that could not start: pages draw their own
+            pass
+
+    def stop(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+AHEAD = 32  # fewer codes than this (a post edited under `mkdocs serve`) are drawn as pages need them
+BATCH = 64  # codes drawn in one go by a process: one message for many
+
+
+def keep_codes(codes: list[tuple[str, str]], cache: Path) -> None:
+    """Draw and keep each code (in another process)."""
+    for url, label in codes:
+        _kept(url, label, cache)
+
+
+def _kept(url: str, label: str, cache: Path) -> Path:
+    return kept(cache, _name(url, label), lambda: _draw(url, label).encode("utf-8"))
+
+
+def _name(url: str, label: str) -> str:
+    return digest(*DRAWING, url, label) + ".svg"
 
 
 def _draw(url: str, label: str) -> str:
