@@ -25,14 +25,20 @@ from routines.serving.incremental import session
 
 
 def on_nav(nav, *, config: MkDocsConfig, files: Files) -> None:
-    """`on_nav`: start drawing the QR codes of every published post not kept yet, while the pages render."""
+    """`on_nav`: start drawing the QR codes of every published post not kept yet, while the pages render.
+
+    Under `serve` only for a build of every page: a later one remembers each post's blocks.
+    """
     build = build_of(config)
+    build.qr_codes = CodesAhead(settings.kept_in(config, "qr"))
+    serving = session()
+    if serving is not None and not serving.afresh:
+        return
     codes = []
     for post in settings.published_posts(config):
         model = build.model(post.file.src_uri)
         if model is not None and model.routine and post.canonical_url:
             codes += paper_codes(model.routine, _video(model, post, config, files), _paper(model, post, config))
-    build.qr_codes = CodesAhead(settings.kept_in(config, "qr"))
     build.qr_codes.start(codes)
 
 
