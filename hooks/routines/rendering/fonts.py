@@ -120,7 +120,7 @@ def _face_for(char: str, after: str, current: Face | None, candidates: tuple[Fac
 def runs(text: str, weight: str) -> tuple[Run, ...]:
     """`text` cut into runs of one face each, in reading order; a character no face has stays in Roboto."""
     candidates = faces(weight)
-    if all(_has(candidates[0], char) for char in text):  # the usual title: Roboto alone
+    if _cmap(candidates[0]).issuperset(map(ord, text)):  # the usual title: Roboto alone
         return (Run(text, candidates[0]),)
     out: list[Run] = []
     for position, char in enumerate(text):
