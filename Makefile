@@ -14,7 +14,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export ENGINE ?= mkdocs
 export TITLE
 
-.PHONY: serve write build test bench browser fonts clean post check schema deploy record-addresses undo-deploy editor same-site
+.PHONY: serve write build test bench browser fonts clean post check schema deploy record-addresses undo-deploy editor same-site test-upgrade
 
 serve: $(READY) fonts  ## the site with live reload on http://127.0.0.1:8000
 	$(PYTHON) -m $(ENGINE) serve --livereload --dirty
@@ -80,6 +80,13 @@ $(NPM): package.json package-lock.json
 same-site: $(READY)  ## build the same posts with the code of REV (default HEAD) and as it stands; name every file that differs
 	$(PYTHON) -m tests.same_site $(or $(REV),HEAD)
 
+# An upgrade is a measured decision: the newest MkDocs, ProperDocs, Material and
+# plugins from PyPI, in an environment of their own beside the pinned one.
+UPGRADE := .venv-upgrade
+
+test-upgrade: $(READY)  ## the newest MkDocs, ProperDocs, Material and plugins in .venv-upgrade: versions, the site against the pinned build, the unit and build tests (TESTS="..." for others)
+	$(PYTHON) -m tests.upgrade $(UPGRADE) $(TESTS)
+
 bench: $(READY) browser $(LIGHTHOUSE)  ## benchmarks that print figures
 	$(PYTHON) -m tests.bench
 
@@ -114,4 +121,4 @@ fonts:
 	  || echo "make: link-preview cards need $(NOTO) (Debian or Ubuntu) for scripts other than Latin, Greek and Cyrillic"
 
 clean:
-	rm -rf site .site.new .site.old .venv .pytest_cache .tools node_modules
+	rm -rf site .site.new .site.old .venv $(UPGRADE) .pytest_cache .tools node_modules

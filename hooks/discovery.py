@@ -23,7 +23,9 @@ from routines.discovery.pages import (
     equipment_url, generated_pages, series_page_of, series_pages, series_url,
 )
 from routines.engine import settings
+from routines.engine.feeds import dated_once
 from routines.engine.state import add_wording, build_of
+from routines.rendering.excerpt import opening_prose
 from routines.rendering.blocks import place_block
 
 
@@ -36,7 +38,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for post in settings.published_posts(config):
         src = post.file.src_uri
         build.post_pages[src] = post
-        entries.append(entry(build.model(src), src, post.file.url, post.config.date.created, post.markdown))  # every published post was validated
+        entries.append(entry(build.model(src), src, post.file.url, post.config.date.created, opening_prose(post.markdown)))  # every published post was validated
     build.catalog = build_catalog(entries)
     pages = generated_pages(config.extra.get("series") or {}, build.catalog.series, list(build.catalog.equipment), settings.per_page(config))
     for path, text in pages.items():
@@ -49,13 +51,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
     Before the tags plugin (-50) and the RSS plugin (on_page_content, -75) read them.
     """
-    found = build_of(config).catalog.by_key.get(page.file.src_uri)
+    catalog = build_of(config).catalog
+    found = catalog.by_key.get(page.file.src_uri)
     if found and found.equipment:
         own = page.meta.get("tags") or []
-        page.meta["tags"] = list(dict.fromkeys([*own, *(item.casefold() for item in found.equipment)]))
+        page.meta["tags"] = list(dict.fromkeys([*own, *(catalog.equipment_names[item.casefold()] for item in found.equipment)]))
     if found:
-        # Feeds carry HTML descriptions: the author's text, escaped, and the routine in one line.
-        text = f"{found.excerpt} {feed_summary(found)}".strip()
+        page.meta = dated_once(page.meta)
+        # Feeds carry HTML descriptions: the author's text (the excerpt unless rss.feed_description says), escaped, and the routine in one line.
+        model = build_of(config).model(page.file.src_uri)
+        text = f"{model and model.feed_description or found.excerpt} {feed_summary(found)}".strip()
         page.meta["rss"] = {**(page.meta.get("rss") or {}), "feed_description": str(escape(text))}
     return markdown
 

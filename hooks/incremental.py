@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory, get_build_date
 
-from routines.contract.checks import MARKDOWN_SUFFIXES
+from routines.contract.files import MARKDOWN_SUFFIXES
 from routines.engine.feeds import feeds_afresh
 from routines.engine.page_render import render_kept
 from routines.engine.signing import UNKNOWN, lists, nav_shape, tag_links

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -18,10 +20,12 @@ from pathlib import Path
 import yaml
 
 from .contract.checks import addresses, check_pages, left_out, markdown_pages
+from .contract.files import docs_files, sort_files
 from .contract.cms import cms_config, github_repo, render
 from .contract.fields import TITLE_LENGTH, post_schema
 from .contract.project import Project, load_project
 from .discovery.catalog import slug as slugify
+from .discovery.pages import MADE_BY_SITE, added_paths
 from .model.units import plural
 from .publishing.address import address_problems
 from .publishing.addresses import ADDRESSES_FILE, BadRecord, read_record, recorded, redirects, write_record
@@ -119,9 +123,10 @@ def new(project: Project, title: str, today: dt.date) -> int:
 def check(project: Project) -> int:
     """Validate every page without building the site."""
     start = time.perf_counter()
-    pages = markdown_pages(project.docs_dir, project.root, project.exclude_docs)
+    files = sort_files(docs_files(project.docs_dir, project.root, project.exclude_docs), MADE_BY_SITE)
+    pages = files.pages
     checked = check_pages(pages, project.post_dirs, project.site)
-    problems = checked.problems
+    problems = files.problems + checked.problems
     for problem in problems:
         print(problem)
     try:
@@ -347,6 +352,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("undo-deploy", help="publish again the site as it was before the last publish")
     args = parser.parse_args(argv)
     project = load_project(args.config.resolve())
+    site = project.site  # links may point at the pages discovery adds, as in a build
+    site = dataclasses.replace(site, made=functools.partial(added_paths, site.series, per_page=site.blog.per_page))
+    project = dataclasses.replace(project, site=site)
     commands_run = {
         "new": lambda: new(project, args.title, dt.date.today()),
         "check": lambda: check(project),

@@ -154,10 +154,12 @@ def test_new_post_for_any_title_passes_the_check(tmp_path, title, file, slug):
     assert checked.returncode == 0, checked.stdout
 
 
-def test_new_post_refuses_a_title_too_long(tmp_path):
-    """A title the check would refuse is refused at once, with the limit."""
+@pytest.mark.parametrize(("title", "length"), [("Stretch " * 35, 279), ("Knee reset, " * 22 + "Knee and hip", 276)])
+def test_new_post_refuses_a_title_too_long(tmp_path, title, length):
+    """A title the check would refuse is refused at once, with the limit, and no skeleton is written."""
     root = make_site(tmp_path)
-    made = routines(root, "new", "Stretch " * 35)
+    before = sorted((root / "docs" / "blog" / "posts").iterdir())
+    made = routines(root, "new", title)
     assert made.returncode == 2
-    assert made.stderr.strip() == "make post: the title is 279 characters; a title has at most 200, so shorten it"
-    assert not list((root / "docs" / "blog" / "posts").glob("stretch-*"))
+    assert made.stderr.strip() == f"make post: the title is {length} characters; a title has at most 200, so shorten it"
+    assert sorted((root / "docs" / "blog" / "posts").iterdir()) == before

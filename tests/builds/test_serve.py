@@ -81,3 +81,38 @@ def test_a_new_post_with_a_mistake_is_left_out_until_fixed(server):
     assert status(url + "blog/2024/02/01/a-new-routine/") == 404 and "A New Routine" not in fetch(url + "blog/")
     new.write_text(text)
     wait_for(lambda: "build-problems" not in fetch(url) and status(url + "blog/2024/02/01/a-new-routine/") == 200)
+
+
+def panel_lines(html: str) -> list[str]:
+    """The lines of the problems panel over a served page."""
+    panels = BeautifulSoup(html, "html.parser").select("aside.build-problems")
+    return [code.get_text() for panel in panels for code in panel.select("li code")]
+
+
+def test_a_wrong_material_key_shows_in_the_panel(server):
+    """`hide: toc`, text where Material's blog needs a list, shows in the panel; fixed, the post hides its contents."""
+    root, url = server
+    post = root / KNEE
+    good = post.read_text()
+    post.write_text(good.replace("date: 2024-01-17", "date: 2024-01-17\nhide: toc", 1))
+    wait_for(lambda: "build-problems" in fetch(url))
+    knee = "blog/2024/01/17/knee-pain-self-massage-stretch/"
+    line = 'docs/blog/posts/knee-pain-self-massage-stretch.md:5: hide: must be a list, like [toc]; got "toc"'
+    assert panel_lines(fetch(url)) == panel_lines(fetch(url + knee)) == [line]
+    post.write_text(good.replace("date: 2024-01-17", "date: 2024-01-17\nhide: [toc]", 1))
+    wait_for(lambda: "build-problems" not in fetch(url))
+    assert BeautifulSoup(fetch(url + knee), "html.parser").select_one(".md-sidebar--secondary").has_attr("hidden")
+
+
+def test_a_wrong_authors_file_shows_in_the_panel(server):
+    """An author without an avatar shows in the panel, the post meanwhile without its authors; fixed, they show."""
+    root, url = server
+    authors, post = root / "docs" / "blog" / ".authors.yml", root / KNEE
+    authors.write_text("authors:\n  jane:\n    name: Jane Doe, PT\n    description: Manual therapist\n")
+    post.write_text(post.read_text().replace("date: 2024-01-17", "date: 2024-01-17\nauthors: [jane]", 1))
+    knee = "blog/2024/01/17/knee-pain-self-massage-stretch/"
+    line = "docs/blog/.authors.yml:2: authors.jane.avatar: is required (their picture: a path like /images/jane.jpg, or a web address)"
+    wait_for(lambda: panel_lines(fetch(url)) == [line])
+    assert OLD in fetch(url + knee) and "Jane Doe" not in fetch(url + knee)
+    authors.write_text(authors.read_text() + "    avatar: /images/jane.jpg\n")
+    wait_for(lambda: "build-problems" not in fetch(url) and "Jane Doe, PT" in fetch(url + knee))

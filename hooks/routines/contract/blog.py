@@ -20,6 +20,9 @@ from babel.dates import format_date
 from pymdownx.slugs import slugify
 
 _DEFAULT_SLUGIFY = slugify(case="lower")
+# The most a post's slug may take of a file name: the blog writes it as a folder, and most file systems
+# hold 255 bytes in a name; a letter of Chinese or Japanese takes 3, so 100 of them are too many.
+SLUG_BYTES = 200
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,8 @@ class Blog:
         post_dir: its posts folder relative to docs/, ending in `/`.
         categories: allowed categories, or None for any.
         excerpt_separator: the separator every post must have, or None when excerpts are optional.
-        authors: the ids in the authors file, or None when the blog does not check authors.
+        authors: the ids in the authors file, or None when the blog does not check authors or the file is not YAML.
+        reads_authors: the blog reads the authors file (its `authors` option).
         authors_file: the authors file relative to docs/.
         url_format, url_date_format, language: how a post's address is made.
         slugify, slugify_separator: how a title becomes the last part of that address.
@@ -44,6 +48,7 @@ class Blog:
     categories: tuple[str, ...] | None = None
     excerpt_separator: str | None = None
     authors: frozenset[str] | None = None
+    reads_authors: bool = False
     authors_file: str = "blog/.authors.yml"
     url_format: str = "{date}/{slug}"
     url_date_format: str = "yyyy/MM/dd"
@@ -68,6 +73,19 @@ class Blog:
         )
         return posixpath.join(self.blog_dir, posixpath.normpath(path.strip("/")) + ".md")
 
+    def list_pages(self, posts: list) -> set[str]:
+        """The addresses of the list pages the blog makes for the posts it publishes (Material's default formats).
+
+        Args:
+            posts: the published posts (their categories and dates).
+        """
+        pages = {f"{self.blog_dir}/page/{number}/" for number in range(2, -(-len(posts) // self.per_page) + 1)}
+        for post in posts:
+            day = post.date.date() if isinstance(post.date, dt.datetime) else post.date
+            pages.add(f"{self.blog_dir}/archive/{format_date(day, format='yyyy', locale=self.language)}/")
+            pages.update(f"{self.blog_dir}/category/{self.slugify(name, self.slugify_separator)}/" for name in post.categories)
+        return pages
+
     def is_future(self, date: dt.date, today: dt.datetime) -> bool:
         """Whether a post's date is after the moment of the build (dates are midnight UTC, as Material reads them)."""
         when = date if isinstance(date, dt.datetime) else dt.datetime.combine(date, dt.time())
@@ -91,6 +109,7 @@ def read_blog(options: Mapping[str, Any], docs_dir: str, language: str = "en") -
         categories=tuple(option("categories_allowed", [])) or None,
         excerpt_separator=option("post_excerpt_separator", "<!-- more -->") if excerpt else None,
         authors=_author_ids(os.path.join(docs_dir, authors_file)) if option("authors", True) else None,
+        reads_authors=bool(option("authors", True)),
         authors_file=authors_file,
         url_format=option("post_url_format", "{date}/{slug}"),
         url_date_format=option("post_url_date_format", "yyyy/MM/dd"),
@@ -107,12 +126,14 @@ def is_blog_plugin(name: str) -> bool:
     return name.split(" ")[0] in ("blog", "material/blog")
 
 
-def _author_ids(path: str) -> frozenset[str]:
-    """The author ids an authors file defines; none when there is no file (the blog then knows no author)."""
+def _author_ids(path: str) -> frozenset[str] | None:
+    """The author ids an authors file defines; none when there is no file (the blog then knows no author), None when it is not YAML."""
     try:
-        with open(path, encoding="utf-8") as source:
+        with open(path, encoding="utf-8-sig") as source:
             data = yaml.safe_load(source) or {}
-    except (OSError, yaml.YAMLError):
+    except OSError:
         return frozenset()
-    authors = data.get("authors") if isinstance(data, dict) else None
-    return frozenset(authors) if isinstance(authors, dict) else frozenset()
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return None  # the file's own lines say what is wrong (contract.checks)
+    authors = data.get("authors", {}) if isinstance(data, dict) else None
+    return frozenset(authors) if isinstance(authors, dict) else None

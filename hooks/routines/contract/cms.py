@@ -17,10 +17,10 @@ from typing import Any
 import yaml
 
 from ..model.post import KINDS
-from .fields import IMAGE_SUFFIXES, POST, STEP, VIDEO_FIELDS, VIDEO_PATTERNS, RelatedLinks, Slug, VideoField, VideoUrl
+from .fields import IMAGE_SUFFIXES, MATERIAL_FIELDS, POST, STEP, VIDEO_FIELDS, VIDEO_PATTERNS, Slug, VideoField, VideoUrl
 from .frontmatter import read_front_matter
 from .types import (
-    AUTHORS, Anything, Boolean, Choice, Converted, Date, Field, Integer, Listed,
+    AUTHORS, Boolean, Choice, Converted, Date, Field, Integer, Listed,
     ListOf, LocalFile, Number, OneOfSlugs, Record, Site, Text, Type,
 )
 
@@ -106,7 +106,7 @@ def _field(spec: Field, site: Site, starts: dict, within_optional: bool = False,
     is optional in the form, which would otherwise refuse a post without the
     group; the preview shows the contract's line when the group is begun.
     """
-    if isinstance(spec.type, (Anything, RelatedLinks)):
+    if spec in MATERIAL_FIELDS:
         return None  # kept as written: Material's own keys, and related links, whose mapping form a list widget cannot write
     required = (spec.required if required is None else required) and not within_optional
     widget = {"name": spec.name, "label": _label(spec.name), "required": required, **_widget(spec.type, site, starts.get(spec.name), not required)}

@@ -16,7 +16,6 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Iterator
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -323,15 +322,70 @@ def body_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
-def prose_lines(body: str) -> Iterator[tuple[int, str]]:
-    """(offset, line) of each body line outside fenced code blocks, offsets from 0."""
-    fence = ""
+# What opens a block whose lines, indented by four, belong to it: an admonition
+# or a collapsible note (`!!! note`, `???+ tip`), a list item, a quote.
+_ADMONITION = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]*\S")
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[*+-]|\d+[.)])(?:[ \t]|$)")
+_QUOTE = re.compile(r"^ {0,3}>")
+
+
+@dataclass(frozen=True)
+class BodyLine:
+    """One line of a Markdown text and the block Markdown reads it in.
+
+    Attributes:
+        offset: the line's offset in the text, from 0.
+        text: the line.
+        kind: `prose` (a line of its own at the top level), `fence` (fenced
+            code, its fences too), `code` (indented code), `comment` (an HTML
+            comment of several lines), or `nested` (inside a list item, a quote
+            or an admonition).
+        opened_at: for `comment` and `nested`, the offset of the line that opened the block.
+    """
+
+    offset: int
+    text: str
+    kind: str
+    opened_at: int | None = None
+
+
+def blocks_of(body: str) -> list[BodyLine]:
+    """Each line of a Markdown text with the block it is in, as Python-Markdown reads blocks."""
+    found: list[BodyLine] = []
+    fence, comment, container, after_blank = "", None, None, True
     for offset, line in enumerate(body_lines(body)):
+        blank = not line.strip()
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
         opening = _FENCE.match(line)
-        if opening and (not fence or opening[1].startswith(fence)):
-            fence = "" if fence else opening[1]
-        elif not fence:
-            yield offset, line
+        if fence or opening:
+            if opening and (not fence or opening[1].startswith(fence)):
+                fence = "" if fence else opening[1]
+            found.append(BodyLine(offset, line, "fence"))
+            continue
+        if comment is not None:
+            found.append(BodyLine(offset, line, "comment", comment))
+            comment = None if "-->" in line else comment
+            continue
+        if container is not None and not blank and indent < 4 and after_blank:
+            container = None
+        if container is not None and not blank and (indent >= 4 or not after_blank):
+            found.append(BodyLine(offset, line, "nested", container))
+        elif _QUOTE.match(line) or _LIST_ITEM.match(line):
+            container = offset
+            found.append(BodyLine(offset, line, "nested", offset))
+        elif indent >= 4 and after_blank and not blank:
+            found.append(BodyLine(offset, line, "code"))
+            continue  # indented code goes on after it, as after a blank line
+        elif _ADMONITION.match(line):
+            container = offset
+            found.append(BodyLine(offset, line, "nested", offset))
+        elif indent < 4 and "<!--" in line and "-->" not in line[line.index("<!--") + 4:]:
+            comment = offset
+            found.append(BodyLine(offset, line, "comment" if line.lstrip().startswith("<!--") else "prose", offset))
+        else:
+            found.append(BodyLine(offset, line, "prose"))
+        after_blank = blank
+    return found
 
 
 # -----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from .blog import is_blog_plugin, read_blog
+from .theme import material_folder, read_theme
 from .types import Site
 
 
@@ -65,7 +66,10 @@ def load_project(config_file: Path) -> Project:
         if is_blog_plugin(name)
     ]
     extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
-    site = Site.of(str(docs_dir), (extra.get("series") or {}).keys(), blogs)
+    custom_dir = root / theme["custom_dir"] if isinstance(theme.get("custom_dir"), str) else None
+    folders = [folder for folder in (custom_dir, material_folder()) if folder is not None]
+    theme_read = read_theme(str(custom_dir) if custom_dir else None, folders, theme.get("static_templates") or (), extra.get("status"))
+    site = Site.of(str(docs_dir), (extra.get("series") or {}).keys(), blogs, theme_read, exclude_docs=config.get("exclude_docs") or "")
     booking = extra.get("booking") if isinstance(extra.get("booking"), dict) else {}
     editor = extra.get("editor") if isinstance(extra.get("editor"), dict) else {}
     return Project(

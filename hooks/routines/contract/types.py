@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import json
 import math
 import os
+import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
+from urllib.parse import urlsplit
+
+import pathspec
 
 from ..model.units import DURATION_HELP, TIMESTAMP_HELP, UNIT_WORDS, parse_duration, parse_timestamp
 from ..model.video import local_path
 from .blog import Blog
 from .frontmatter import FieldPath, FrontMatter, NotADate, shown, what_yaml_made
+from .theme import Theme
 
 # -----------------------------------------------------------------------------
 # Checking context
@@ -36,6 +42,10 @@ class Site:
         categories: allowed categories, or None for any.
         blog: the blog's settings (addresses, excerpts, authors, drafts).
         post_dirs: every blog's posts folder relative to docs/, ending in `/`.
+        theme: the templates, icons and statuses a post may name.
+        exclude_docs: what MkDocs leaves out of docs/ besides its defaults, gitignore lines.
+        made: the pages the site adds for the posts it publishes, by path in docs/ and
+            address (`series/x.md`, `equipment/foam-roller/`), which links may point at.
     """
 
     docs_dir: str
@@ -43,15 +53,33 @@ class Site:
     categories: tuple[str, ...] | None = None
     blog: Blog = Blog()
     post_dirs: tuple[str, ...] = ()
+    theme: Theme = Theme()
+    exclude_docs: str = ""
+    made: Callable[[list], Iterable[str]] | None = field(default=None, compare=False)
 
     @classmethod
-    def of(cls, docs_dir: str, series: Iterable[str], blogs: list[Blog]) -> Site:
+    def of(cls, docs_dir: str, series: Iterable[str], blogs: list[Blog], theme: Theme = Theme(), exclude_docs: str = "") -> Site:
         """What posts may refer to, from the site's blogs (categories of all, settings of the first)."""
         categories = tuple(c for blog in blogs for c in blog.categories or ())
         return cls(
             docs_dir=docs_dir, series=tuple(series), categories=categories or None,
-            blog=blogs[0] if blogs else Blog(), post_dirs=tuple(blog.post_dir for blog in blogs),
+            blog=blogs[0] if blogs else Blog(), post_dirs=tuple(blog.post_dir for blog in blogs), theme=theme,
+            exclude_docs=exclude_docs,
         )
+
+    def publishes(self, path: str) -> bool:
+        """Whether MkDocs publishes a file of docs/ (`blog/posts/media/x.png`), or leaves it out."""
+        return not excluded_docs(self.exclude_docs).match_file(path)
+
+
+# What MkDocs leaves out of every site, whatever `exclude_docs` adds.
+DEFAULT_EXCLUDED = (".*", "/templates/")
+
+
+@functools.lru_cache(maxsize=16)
+def excluded_docs(exclude_docs: str = "") -> pathspec.GitIgnoreSpec:
+    """What MkDocs leaves out of docs/: names starting with a dot, templates/, and `exclude_docs` (gitignore lines)."""
+    return pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDED, *exclude_docs.splitlines()])
 
 
 @dataclass(frozen=True)
@@ -133,6 +161,15 @@ def _day(value: dt.date) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
+def _is_day(text: str) -> bool:
+    """Whether `2024-02-05` is a day of the calendar."""
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def got(value: Any) -> str:
     """Show what the author wrote, briefly."""
     return f"got {shown(value)}"
@@ -142,6 +179,13 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`; did you mean "kind"?` when a close match exists, else an empty string."""
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return f'; did you mean "{close[0]}"?' if close else ""
+
+
+# Characters no page shows and no feed may carry (XML 1.0 refuses them), as a
+# regex class; the form feed is left out, Markdown reads it as a space.
+CONTROL_CHARACTERS = "\x00-\x08\x0b\x0e-\x1f\x7f"
+_INVISIBLE = re.compile(f"[{CONTROL_CHARACTERS}\f]")
+_YAML_ESCAPES = {"\0": "\\0", "\a": "\\a", "\b": "\\b", "\v": "\\v", "\f": "\\f", "\x1b": "\\e"}
 
 
 @dataclass(frozen=True)
@@ -157,6 +201,10 @@ class Text(Type):
             return check.report(path, "must not be empty")
         if len(value) > self.max_length:
             return check.report(path, f"must be at most {self.max_length} characters, got {len(value)}")
+        if invisible := _INVISIBLE.search(value):
+            code = ord(invisible[0])
+            written = _YAML_ESCAPES.get(invisible[0], f"\\x{code:02x}")
+            return check.report(path, f"has an invisible control character (U+{code:04X}, written {written} in quotes) that no page shows and feeds cannot carry; delete it")
         return value.strip()
 
     def json_schema(self, site):
@@ -313,6 +361,9 @@ class Date(Type):
         if isinstance(value, (dt.date, dt.datetime)):
             return value
         if isinstance(value, NotADate):
+            day, _, time = str(value).replace("T", " ").partition(" ")
+            if time.strip() and _is_day(day):
+                return check.report(path, f"{time.strip()} is not a time of day; hours go from 00 to 23, minutes and seconds from 00 to 59")
             return check.report(path, f"{value} is not a day of the calendar; check the month and the day")
         quoted = ""
         if isinstance(value, str):
@@ -327,17 +378,6 @@ class Date(Type):
         iso = {"type": "string", "format": "date"}
         dates = {"type": "object", "properties": {key: iso for key in self.KEYS}, "additionalProperties": False, "required": ["created"]}
         return {"anyOf": [iso, dates]}
-
-
-@dataclass(frozen=True)
-class Anything(Type):
-    """A field another plugin owns and checks; we only know it exists."""
-
-    def parse(self, value, path, check):
-        return value
-
-    def json_schema(self, site):
-        return {}
 
 
 @dataclass(frozen=True)
@@ -435,12 +475,17 @@ class LocalFile(Type):
     def parse(self, value, path, check):
         if not isinstance(value, str) or not value.strip():
             return check.report(path, f"must be the path of {self.what} file, {check.got(path, value)}")
+        if re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:|//)", value):
+            name = posixpath.basename(urlsplit(value.strip()).path) or "name"
+            return check.report(path, f"is a web address, but must be {self.what} file in docs/; save it next to the post and write its path, like media/{name}")
         try:
             resolved = local_path(value.strip(), check.post_dir, self.suffixes, self.what)
         except ValueError as error:
             return check.report(path, str(error))
         if not os.path.isfile(os.path.join(check.site.docs_dir, resolved)):
             return check.report(path, f'file not found: docs/{resolved}; check the name, or add the file')
+        if not check.site.publishes(resolved):
+            return check.report(path, unpublished(resolved))
         return resolved
 
     def json_schema(self, site):
@@ -448,14 +493,28 @@ class LocalFile(Type):
         return {"type": "string", "pattern": f"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^?#]*({ends})$"}
 
 
+def unpublished(resolved: str) -> str:
+    """What to say of a file in docs/ that MkDocs leaves out of the site."""
+    return (
+        f"MkDocs does not publish docs/{resolved} (names starting with a dot, templates/ folders "
+        "and exclude_docs are left out); move the file, or name another"
+    )
+
+
 @dataclass(frozen=True)
 class Field:
-    """A named field of a Record."""
+    """A named field of a Record.
+
+    Attributes:
+        blank: an optional field left empty (`series:`) is as if left out; False where the
+            plugin that reads it fails on an empty value, so the type says what to write.
+    """
 
     name: str
     type: Type
     required: bool = False
     help: str = ""
+    blank: bool = True
 
 
 @dataclass(frozen=True)
@@ -502,7 +561,7 @@ class Record(Type):
             if missing and spec.required and spec.name not in misspelt:
                 check.report(path + (spec.name,), f"is required{_help(spec)}")
                 ok = False
-            if missing or value[spec.name] is None and not spec.required:
+            if missing or value[spec.name] is None and not spec.required and spec.blank:
                 continue
             result = spec.type.parse(value[spec.name], path + (spec.name,), check)
             ok = ok and result is not INVALID

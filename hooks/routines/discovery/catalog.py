@@ -98,7 +98,9 @@ class Catalog:
         series: slug -> its parts, oldest first.
         parts: post key -> its place in its series.
         related: post key -> up to `limit` posts sharing a region or equipment, newest first.
-        equipment: each piece of equipment (lower case) -> the posts using it, oldest first.
+        equipment: each piece of equipment (lower case) -> the posts using it, oldest first; spellings
+            that make one address (`foam roller`, `Foam-Roller`) are one piece, named as the oldest post spells it.
+        equipment_names: every spelling (lower case) -> the name of its piece of equipment.
     """
 
     by_date: list[Entry]
@@ -107,6 +109,7 @@ class Catalog:
     parts: dict[str, Part] = field(default_factory=dict)
     related: dict[str, list[Entry]] = field(default_factory=dict)
     equipment: dict[str, list[Entry]] = field(default_factory=dict)
+    equipment_names: dict[str, str] = field(default_factory=dict)
 
     def latest_routines(self, count: int) -> list[Entry]:
         """The newest posts that have a routine."""
@@ -117,11 +120,16 @@ def build_catalog(entries: list[Entry], limit: int = 3) -> Catalog:
     """Index the posts once: date order, series parts, related posts."""
     by_date = sorted(entries, key=lambda e: e.order)
     catalog = Catalog(by_date=by_date, by_key={e.key: e for e in by_date})
+    named: dict[str, str] = {}  # each equipment page's address -> the name it goes by
     for e in by_date:
         if e.series:
             catalog.series.setdefault(e.series, []).append(e)
-        for item in dict.fromkeys(item.casefold() for item in e.equipment):
-            catalog.equipment.setdefault(item, []).append(e)
+        for item in e.equipment:
+            spelling = item.casefold()
+            name = catalog.equipment_names.setdefault(spelling, named.setdefault(equipment_slug(spelling), spelling))
+            posts = catalog.equipment.setdefault(name, [])
+            if not posts or posts[-1] is not e:
+                posts.append(e)
     for slug, parts in catalog.series.items():
         for number, e in enumerate(parts, 1):
             catalog.parts[e.key] = Part(
@@ -168,11 +176,34 @@ def feed_summary(e: Entry) -> str:
 
 
 def slug(text: str) -> str:
-    """`Sore Shoulders? Try This` -> `sore-shoulders-try-this`; `foam roller` -> `foam-roller`."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].rstrip("-")
+    """`Sore Shoulders? Try This` -> `sore-shoulders-try-this`; `foam roller` -> `foam-roller`; `泡沫轴` -> `泡沫轴`.
+
+    Letters of every script are kept (accents dropped), and a slug fits in a
+    file name whatever the script: 80 characters, at most SLUG_BYTES bytes.
+    """
+    letters = "".join(map(_latin, unicodedata.normalize("NFC", text)))
+    words = re.sub(r"[\W_]+", "-", letters.casefold()).strip("-")[:80]
+    return words.encode()[:SLUG_BYTES].decode(errors="ignore").rstrip("-")
+
+
+def _latin(letter: str) -> str:
+    """A letter as plain Latin when it is one with marks (`é` -> `e`, `ﬁ` -> `fi`); any other as it is (`ジ`)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", letter) if not unicodedata.combining(c))
+    return plain if plain.isascii() else letter
+
+
+# A file name holds 255 bytes on most file systems; a slug stays well within.
+SLUG_BYTES = 200
+# Names an equipment page's address may not take: the equipment overview is equipment/index.md.
+TAKEN_SLUGS = ("index",)
+
+
+def equipment_slug(name: str) -> str:
+    """The last part of an equipment page's address (`foam-roller`), never the overview's."""
+    found = slug(name)
+    return f"{found}-equipment" if found in TAKEN_SLUGS else found
 
 
 def tags(e: Entry) -> set[str]:
     """What makes two posts related: their regions and equipment."""
-    return {f"region:{c.casefold()}" for c in e.categories} | {f"equipment:{q.casefold()}" for q in e.equipment}
+    return {f"region:{c.casefold()}" for c in e.categories} | {f"equipment:{equipment_slug(q)}" for q in e.equipment}

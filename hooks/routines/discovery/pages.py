@@ -13,13 +13,17 @@ from __future__ import annotations
 import json
 import posixpath
 from dataclasses import dataclass
+from typing import Iterable
 
 from markupsafe import escape
 
-from .catalog import slug
+from ..model.post import Post
+from .catalog import equipment_slug
 
 SERIES_DIR = "series"
 EQUIPMENT_DIR = "equipment"
+# The folders of docs/ whose every page the site makes: an author's page there would be replaced.
+MADE_BY_SITE = (SERIES_DIR, EQUIPMENT_DIR)
 SERIES_INDEX = f"{SERIES_DIR}/index.md"
 EQUIPMENT_INDEX = f"{EQUIPMENT_DIR}/index.md"
 # Where each page's list goes: the marker its Markdown carries, which the list replaces.
@@ -33,7 +37,7 @@ def series_url(name: str, number: int = 1) -> str:
 
 def equipment_url(name: str) -> str:
     """The address of the page of a piece of equipment, relative to the site: `equipment/foam-roller/`."""
-    return f"{EQUIPMENT_DIR}/{slug(name)}/"
+    return f"{EQUIPMENT_DIR}/{equipment_slug(name)}/"
 
 
 def series_pages(parts: int, per_page: int) -> int:
@@ -62,6 +66,24 @@ def series_page_of(src: str) -> SeriesPage | None:
     return SeriesPage(parts[1], int(parts[3])) if len(parts) == 4 else SeriesPage(parts[1], 1)
 
 
+def added_paths(series: Iterable[str], posts: Iterable[Post], per_page: int) -> set[str]:
+    """Every page discovery adds for these published posts, by its path in docs/ and by its address.
+
+    What a link may point at: `series/x.md` from another page, `/equipment/foam-roller/` from the top.
+    """
+    posts = list(posts)
+    equipment = {item.casefold(): item for post in posts if post.routine for item in post.routine.all_equipment}
+    parts_of = {name: [post for post in posts if post.series == name] for name in series}
+    sources = generated_pages({name: {} for name in series}, parts_of, list(equipment.values()), per_page)
+    return {*sources, *(_address(src) for src in sources)}
+
+
+def _address(src: str) -> str:
+    """A generated page's address: `series/x.md` -> `series/x/`, `series/index.md` -> `series/`."""
+    stem = posixpath.splitext(src)[0]
+    return f"{stem.removesuffix('/index').removesuffix('index')}/"
+
+
 def generated_pages(series: dict, parts_of: dict, equipment: list[str], per_page: int) -> dict[str, str]:
     """Every page discovery adds: path relative to docs/ -> its Markdown.
 
@@ -77,7 +99,7 @@ def generated_pages(series: dict, parts_of: dict, equipment: list[str], per_page
             pages[f"{series_page_path(name, number)}.md"] = _series_page(name, info, number)
     pages[EQUIPMENT_INDEX] = _equipment_index()
     for name in equipment:
-        pages[f"{EQUIPMENT_DIR}/{slug(name)}.md"] = _equipment_page(name)
+        pages[f"{EQUIPMENT_DIR}/{equipment_slug(name)}.md"] = _equipment_page(name)
     return pages
 
 

@@ -8,7 +8,9 @@ Why: a routine makes front matter several times longer, and parsing it twice
 was a large part of a build.
 Guard: only where the plugin still uses PyYAML's `SafeLoader`; libyaml's
 loader has the same safe constructors and resolvers, so anything not handed
-out reads exactly the same.
+out reads exactly the same. Where the module has no `SafeLoader`, or another
+one (`engine/guard.py`), the plugin parses each post again, and one line
+says so.
 """
 
 from __future__ import annotations
@@ -17,12 +19,21 @@ import material.plugins.blog.structure as blog_posts
 import yaml
 
 from ..contract.frontmatter import Loader
+from .guard import Patch
 from .state import current
+
+SHARED = Patch(
+    "front matter parsed once", "mkdocs-material", "9.8.2",
+    "the blog plugin parses each post's front matter again, as Material does (slower)",
+)
 
 
 def share_with_blog() -> None:
     """Let the blog plugin take front matter already parsed (once per process; later calls change nothing)."""
-    if getattr(blog_posts, "SafeLoader", None) is yaml.SafeLoader:
+    loader = getattr(blog_posts, "SafeLoader", None)
+    if loader is not ParsedAlready and SHARED.holds(
+        None if loader is yaml.SafeLoader else "material.plugins.blog.structure.SafeLoader is no longer yaml.SafeLoader",
+    ):
         blog_posts.SafeLoader = ParsedAlready
 
 

@@ -12,9 +12,13 @@ heading is text, not Markdown. Under `serve`, an excerpt is rendered again
 only when what it is made from changed (`routines/serving/incremental.py`).
 And Material's Excerpt makes a parser for every post as the post is read,
 every build, where under `serve` most excerpts are kept and never parse.
-Guard: once per process, each only over what Material's own module holds
-(a render not yet wrapped, the `markdown.Markdown` class itself); the
-wrapper calls Material's own `render` with the post's text in place.
+Guard (`engine/guard.py`): once per process, each only over what Material's
+own module holds (a render not yet wrapped, taking `page` and `separator`;
+the `markdown.Markdown` class itself); the wrapper calls Material's own
+`render` with the post's text in place, and only while the excerpt's parser
+has MkDocs' link resolver (`relpath`, with its `files`) and the post its
+`_title_from_render`. Without any of them, list pages render each post
+whole, as Material does, and one line says so.
 """
 
 from __future__ import annotations
@@ -28,14 +32,29 @@ import material.plugins.blog.structure as blog_posts
 from ..rendering.excerpt import GOES_ON, excerpt_key, excerpt_markdown
 from ..rendering.literal import escapable
 from ..serving.incremental import session
+from .guard import Patch, has
+
+FROM_START = Patch(
+    "excerpts rendered from the start of each post", "mkdocs-material", "9.8.2",
+    "list pages render each post whole for its excerpt, as Material does (slower)",
+)
+WHEN_USED = Patch(
+    "excerpt parsers made when first used", "mkdocs-material", "9.8.2",
+    "each post's excerpt parser is made as the post is read, as Material does (slower under serve)",
+)
 
 
 def patch_excerpts() -> None:
     """Excerpts render from the start of each post; each makes its Markdown parser when first used."""
-    render = blog_posts.Excerpt.render
-    if not getattr(render, "renders_from_start", False):
+    render = getattr(getattr(blog_posts, "Excerpt", None), "render", None)
+    if not getattr(render, "renders_from_start", False) and FROM_START.holds(
+        has(blog_posts, "Excerpt.render", parameters=("self", "page", "separator")),
+    ):
         blog_posts.Excerpt.render = _from_start(render)
-    if blog_posts.Markdown is markdown.Markdown:
+    if getattr(blog_posts, "Markdown", None) is not MadeWhenUsed and WHEN_USED.holds(
+        None if getattr(blog_posts, "Markdown", None) is markdown.Markdown
+        else "material.plugins.blog.structure.Markdown is no longer markdown.Markdown",
+    ):
         blog_posts.Markdown = MadeWhenUsed
 
 
@@ -44,9 +63,12 @@ def _from_start(render):
 
     def from_start(excerpt, page, separator: str):
         post = excerpt.post
+        if not FROM_START.holds(_missing(excerpt)):
+            render(excerpt, page, separator)
+            return
 
         def rendered(files) -> tuple:
-            relpath = excerpt.md.treeprocessors["relpath"]  # MkDocs' link resolver, which Material registers
+            relpath = _registered(excerpt.md, "relpath")  # MkDocs' link resolver, which Material registers
             whole, heading, known = post.markdown, post._title_from_render, relpath.files
             source, start = excerpt_markdown(whole, post.title, separator, bool(heading))
             escapable(excerpt.md)
@@ -63,7 +85,7 @@ def _from_start(render):
 
         serving = session()
         if serving is None:
-            rendered(excerpt.md.treeprocessors["relpath"].files)
+            rendered(_registered(excerpt.md, "relpath").files)
             return
         files = _registered(excerpt.md, "relpath").files
         # What Material's `render` sets; the Markdown too, which a page's title needs.
@@ -72,6 +94,15 @@ def _from_start(render):
 
     from_start.renders_from_start = True
     return from_start
+
+
+def _missing(excerpt) -> str | None:
+    """What the wrapper relies on that an excerpt lacks: its post's rendered title, its parser's link resolver and files."""
+    try:
+        resolver = _registered(excerpt.md, "relpath")
+    except (AttributeError, KeyError, StopIteration):
+        return "the excerpt's parser has no `relpath` tree processor"
+    return has(excerpt, "post._title_from_render") or has(resolver, "files")
 
 
 def _registered(parser, name: str):

@@ -6,10 +6,19 @@ Why: Material's blog plugin asks it of every page, twice (`page not in
 blog.posts`), and a list answers by comparing the page with each post in
 turn: work that grows with the square of the number of posts.
 Guard: a build has one page object per file, so asking by identity gives
-the same answers; a list changed since it was made looks again.
+the same answers; a list changed since it was made looks again. A blog
+whose `posts` is not a list (`engine/guard.py`) is left as it is, and one
+line says so.
 """
 
 from __future__ import annotations
+
+from .guard import Patch, has
+
+AT_ONCE = Patch(
+    "posts found by identity", "mkdocs-material", "9.8.2",
+    "the blog compares each page with every post, as Material does (slower with many posts)",
+)
 
 
 class Posts(list):
@@ -28,4 +37,5 @@ class Posts(list):
 def answer_at_once(blogs) -> None:
     """Each blog's (Material's `Blog` view) list of posts answers `in` at once."""
     for blog in blogs:
-        blog.posts = Posts(blog.posts)
+        if AT_ONCE.holds(has(blog, "posts", kind=list)):
+            blog.posts = Posts(blog.posts)

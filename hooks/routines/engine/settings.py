@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..contract.blog import is_blog_plugin, read_blog
+from ..contract.files import docs_files
+from ..contract.theme import read_theme
 from ..contract.types import Site
+from ..discovery.pages import added_paths
 from .state import build_of
 
 
@@ -17,7 +22,10 @@ def site(config: MkDocsConfig) -> Site:
     build = build_of(config)
     if build.site is None:
         blogs = [read_blog(plugin.config, config.docs_dir, config.theme.get("language", "en")) for plugin in blog_plugins(config)]
-        build.site = Site.of(config.docs_dir, (config.extra.get("series") or {}).keys(), blogs)
+        theme = read_theme(config.theme.custom_dir, config.theme.dirs, config.theme.static_templates, config.extra.get("status"))
+        series = tuple((config.extra.get("series") or {}).keys())
+        build.site = Site.of(config.docs_dir, series, blogs, theme, exclude_docs=_excluded(config))
+        build.site = dataclasses.replace(build.site, made=functools.partial(added_paths, series, per_page=build.site.blog.per_page))
     return build.site
 
 
@@ -43,8 +51,27 @@ def kept_in(config: MkDocsConfig, kind: str) -> Path:
 
 def shown_path(config: MkDocsConfig, abs_path: str) -> str:
     """A path as authors see it in error lines: relative to mkdocs.yml."""
-    root = os.path.dirname(config.config_file_path) if config.config_file_path else os.getcwd()
-    return os.path.relpath(abs_path, root).replace(os.sep, "/")
+    return os.path.relpath(abs_path, _root(config)).replace(os.sep, "/")
+
+
+def files_of_docs(config: MkDocsConfig) -> list[tuple[str, str, str]]:
+    """Every file of docs/ as `make check` finds it (`contract.files.docs_files`), less what `exclude_docs` says.
+
+    Walked again rather than taken from MkDocs' list, which has already
+    dropped, with a warning, one of two files it would make one page of.
+    """
+    return docs_files(Path(config.docs_dir), Path(_root(config)), _excluded(config))
+
+
+def _excluded(config: MkDocsConfig) -> str:
+    """`exclude_docs` as its gitignore lines (MkDocs keeps each line as a pattern of the spec it parsed)."""
+    spec = config.exclude_docs
+    return "\n".join(pattern.pattern for pattern in spec.patterns if isinstance(pattern.pattern, str)) if spec else ""
+
+
+def _root(config: MkDocsConfig) -> str:
+    """The folder of mkdocs.yml, which error lines name paths from."""
+    return os.path.dirname(config.config_file_path) if config.config_file_path else os.getcwd()
 
 
 def blog_plugins(config: MkDocsConfig) -> list:

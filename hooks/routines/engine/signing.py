@@ -5,7 +5,9 @@ as the tags plugin links them, and what a blog list page shows, asked the
 way Material's blog decides it as it renders the page (`_resolve_original`,
 `_resolve_views`, `_config_pagination*`: private to Material 9.x; a test
 compares every page `serve` writes with a clean build, so a change there
-shows).
+shows). Guard (`engine/guard.py`): where Material's blog lacks any of them,
+or its `View`, or the tags plugin its `mappings` and `listings`, no page is signed, so `serve` writes every page every time,
+as plain `serve` does, and one line says so.
 """
 
 from __future__ import annotations
@@ -14,7 +16,14 @@ import material.plugins.blog.structure as blog
 
 from ..rendering.excerpt import excerpt_key
 from ..serving.incremental import Session, link, plain, post_facts, toc_data
+from .guard import Patch, has
 from .settings import blog_plugins, tags_plugin
+
+LISTS_SIGNED = Patch(
+    "pages left unwritten by serve when unchanged", "mkdocs-material", "9.8.2",
+    "serve writes every page at every save, as plain serve does (slower)",
+)
+_ASKED = ("_resolve_original", "_resolve_views", "_config_pagination", "_config_pagination_per_page")
 
 
 def nav_shape(items) -> list:
@@ -30,6 +39,8 @@ def nav_shape(items) -> list:
 def tag_links(config):
     """Each page's tags with the listings they link to, as the tags plugin gives them to the template."""
     plugin = tags_plugin(config)
+    if plugin is not None and not LISTS_SIGNED.holds(has(plugin, "mappings.get"), has(plugin, "listings")):
+        return lambda page: []  # and no page is signed
 
     def tags(page) -> list:
         mapping = plugin.mappings.get(page) if plugin is not None else None
@@ -56,8 +67,12 @@ def lists(config, files, serving: Session):
     """
     blogs = blog_plugins(config)
     memo = serving.memo
+    if not LISTS_SIGNED.holds(has(blog, "View", kind=type), *(has(plugin, name) for plugin in blogs for name in _ASKED)):
+        return lambda page: UNKNOWN  # which pages are lists, and what they show, is not known
 
     def shown(page):
+        if not LISTS_SIGNED.holds():
+            return UNKNOWN
         if not isinstance(page, blog.View):
             return None
         plugin = next((p for p in blogs if p._resolve_original(page) in p._resolve_views(p.blog)), None)

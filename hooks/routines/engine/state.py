@@ -16,6 +16,7 @@ from ..discovery.catalog import Catalog
 from ..discovery.pages import series_url
 from ..model.post import Post
 from ..model.units import count_forms, plural
+from .copies import copied_blocks
 
 
 @dataclass(eq=False)
@@ -83,9 +84,11 @@ def add_wording(env) -> None:
 
     The one grammar of counts and the one address of a series, for every
     template, rendered by the hooks or by MkDocs; `script_words` is what the
-    page hands its scripts of that grammar (JSON, in main.html).
+    page hands its scripts of that grammar (JSON, in main.html). Also which
+    of the blocks copied from Material still match it (`copied_blocks`,
+    `engine/copies.py`).
     """
-    env.globals.update(plural=plural, series_url=series_url, script_words=_SCRIPT_WORDS)
+    env.globals.update(plural=plural, series_url=series_url, script_words=_SCRIPT_WORDS, copied_blocks=copied_blocks())
 
 
 _SCRIPT_WORDS = json.dumps(count_forms(), separators=(",", ":"))

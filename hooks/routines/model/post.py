@@ -96,3 +96,4 @@ class Post:
     categories: tuple[str, ...] = ()
     date: dt.date | None = None
     booking: bool = True
+    feed_description: str = ""

@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..contract.frontmatter import prose_lines
+from ..contract.frontmatter import blocks_of, body_lines
 from .literal import markdown_literal
 
 # Lines that define something for the whole text (Python-Markdown's syntax):
@@ -42,11 +42,13 @@ def excerpt_source(markdown: str, separator: str) -> Start | None:
         line of its own outside code blocks (indented, it may be code, or
         inside a list or a quote).
     """
-    lines = markdown.splitlines(keepends=True)
-    prose = dict(prose_lines(markdown))  # offset -> line, outside fenced code
-    cut = next((offset for offset, line in prose.items() if line.rstrip() == separator), None)
+    lines = [line + "\n" for line in body_lines(markdown)]  # at "\n" only, as Markdown: U+2028 is text
+    lines[-1] = lines[-1][:-1]
+    blocks = blocks_of(markdown)
+    cut = next((line.offset for line in blocks if line.kind == "prose" and line.text.rstrip() == separator), None)
     if cut is None:
         return None
+    prose = {line.offset for line in blocks if line.kind in ("prose", "nested")}
     definitions, goes_on = [], False
     for offset in range(cut + 1, len(lines)):
         line = lines[offset]
@@ -55,6 +57,14 @@ def excerpt_source(markdown: str, separator: str) -> Start | None:
         elif line.strip():
             goes_on = True
     return Start("".join([*lines[:cut], separator, "\n\n", *definitions]), goes_on)
+
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)")  # to the end of the line when it goes on below
+
+
+def opening_prose(markdown: str) -> str:
+    """A post's own paragraphs, for a summary: no code, HTML comments, admonitions, lists or quotes."""
+    return "\n".join(_COMMENT.sub("", line.text) for line in blocks_of(markdown) if line.kind == "prose")
 
 
 @functools.lru_cache(maxsize=4096)  # a post is on several list pages; `serve` asks again every build

@@ -24,6 +24,26 @@ def literal_meta(meta: dict) -> dict:
     return out
 
 
+# What Material prints of each author in the blog's authors file, unescaped:
+# `alt`, `src` and `href` attributes, and text.
+AUTHOR_PRINTED = ("name", "description", "avatar", "url")
+
+
+def literal_author(author) -> None:
+    """Escape in place what Material prints of an author of the authors file (a mapping of its fields)."""
+    for name in AUTHOR_PRINTED:
+        if isinstance(author.get(name), str):
+            author[name] = escape(author[name])
+
+
+def literal_links(items) -> None:
+    """Escape in place the titles of a post's related links (`links:`), which Material prints as HTML."""
+    for item in items:
+        if isinstance(getattr(item, "title", None), str):
+            item.title = escape(item.title)
+        literal_links(getattr(item, "children", None) or ())
+
+
 def literal_tags(meta: dict) -> dict:
     """A copy of page metadata whose tags are escaped Markup."""
     out = dict(meta)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from routines.discovery.catalog import Entry, build_catalog, feed_summary, opening, slug
+import pytest
+
+from routines.discovery.catalog import Entry, build_catalog, equipment_slug, feed_summary, opening, slug
 
 
 def e(key, day, title=None, series="", categories=(), equipment=(), steps=3) -> Entry:
@@ -71,3 +73,19 @@ def test_equipment_lists_its_posts_oldest_first_once_each():
     catalog = build_catalog([*ENTRIES, e("delta", 8, equipment=("Foam Roller", "foam roller"))])
     assert [x.key for x in catalog.equipment["foam roller"]] == ["alpha", "delta", "echo"]
     assert [x.key for x in catalog.equipment["mat"]] == ["charlie"]
+
+
+def test_equipment_spelt_alike_is_one_piece_named_as_first_spelt():
+    """Spellings with one address share a page, named as the oldest post spells it; the others lead there."""
+    catalog = build_catalog([e("a", 1, equipment=("Foam roller",)), e("b", 2, equipment=("foam-roller", "FOAM  ROLLER")), e("c", 3, equipment=("Ball (small)",)), e("d", 4, equipment=("ball small",))])
+    assert {name: [x.key for x in posts] for name, posts in catalog.equipment.items()} == {"foam roller": ["a", "b"], "ball (small)": ["c", "d"]}
+    assert catalog.equipment_names["foam  roller"] == catalog.equipment_names["foam-roller"] == "foam roller"
+
+
+@pytest.mark.parametrize(("name", "address"), [
+    ("泡沫轴", "泡沫轴"), ("Café Crème", "cafe-creme"), ("セルフマッサージ", "セルフマッサージ"), ("Index", "index-equipment"),
+    ("膝" * 100, "膝" * 66), ("Ball (small)", "ball-small"),
+])
+def test_equipment_addresses_in_any_script_fit_a_file_name(name, address):
+    """Letters of every script are kept, within a file name's bytes, and never the overview's address."""
+    assert equipment_slug(name) == address and len(equipment_slug(name).encode()) <= 200

@@ -13,7 +13,8 @@ def config(tmp_path, per_page=5):
     plugins = {"material/blog": blog, "tags": SimpleNamespace(), "rss": SimpleNamespace()}
     return SimpleNamespace(
         docs_dir=str(tmp_path / "docs"), config_file_path=str(tmp_path / "mkdocs.yml"), plugins=plugins,
-        theme={"language": "en"}, extra={"series": {"diy-recovery": {"title": "DIY"}}},
+        theme=SimpleNamespace(get={"language": "en"}.get, custom_dir=None, dirs=[], static_templates={"404.html"}),
+        exclude_docs=None, extra={"series": {"diy-recovery": {"title": "DIY"}}},
     )
 
 

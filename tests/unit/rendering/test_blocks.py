@@ -47,3 +47,12 @@ def test_headings_give_way_to_the_cards_ids():
     html, renamed = yield_ids(prose, blocks)
     assert renamed == {"routine": "routine-1", "step-2": "step-2-2"}
     assert html == '<h2 id="routine-1">Routine</h2><h2 id="step-2-2">Step 2</h2><h2 id="step-2-1">Taken</h2><h2 id="why">Why</h2>'
+
+
+def test_only_whole_id_attributes_are_the_cards_ids():
+    """A `data-id` or `aria-id` in the blocks is not an id: the heading keeps its own."""
+    prose = '<h2 id="step-2">Step 2</h2>'
+    html, renamed = yield_ids(prose, '<li data-id="step-2"></li><li aria-id="step-2" id="step-1"></li>')
+    assert (html, renamed) == (prose, {})
+    html, renamed = yield_ids(prose, '<li\nid="step-2"></li>')
+    assert renamed == {"step-2": "step-2-1"}

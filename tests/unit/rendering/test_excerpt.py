@@ -22,8 +22,12 @@ MORE = "<!-- more -->"
             "Intro.\n\n```\n<!-- more -->\n```\n\nStill intro.\n\n<!-- more -->\n\n```\n[x]: not a definition\n```\n",
             Start("Intro.\n\n```\n<!-- more -->\n```\n\nStill intro.\n\n<!-- more -->\n\n", True),
         ),
+        (
+            "One\u2028two\fthree.\nThe last line.\n\n<!-- more -->\n\nThe rest.\n",
+            Start("One\u2028two\fthree.\nThe last line.\n\n<!-- more -->\n\n", True),
+        ),
     ],
-    ids=["plain", "nothing after", "definitions", "code blocks"],
+    ids=["plain", "nothing after", "definitions", "code blocks", "line separator and form feed"],
 )
 def test_the_start_keeps_what_the_excerpt_needs(markdown, expected):
     """Text before the separator, definitions after it, and whether the post goes on."""
