@@ -14,14 +14,18 @@ export DISABLE_MKDOCS_2_WARNING := true
 export ENGINE ?= mkdocs
 export TITLE
 
+<<<<<<< HEAD
 .PHONY: serve write build test fuzz bench browser clean post check schema deploy record-addresses undo-deploy editor same-site test-upgrade
+=======
+.PHONY: serve write build test bench browser fonts clean post check schema deploy record-addresses undo-deploy editor same-site test-upgrade
+>>>>>>> cold
 
-serve: $(READY)  ## the site with live reload on http://127.0.0.1:8000
+serve: $(READY) fonts  ## the site with live reload on http://127.0.0.1:8000
 	$(PYTHON) -m $(ENGINE) serve --livereload --dirty
 
 # The site as under `make serve`, the CMS's local server (decap-server, port 8081)
 # and the editor with its live preview on http://127.0.0.1:8001/admin/; Ctrl-C stops all.
-write: $(READY) $(NPM)  ## write posts in the browser: the editor on http://127.0.0.1:8001/admin/
+write: $(READY) fonts $(NPM)  ## write posts in the browser: the editor on http://127.0.0.1:8001/admin/
 	@$(ROUTINES) write
 
 # Build beside site/ and swap only when everything passed, so a failed build
@@ -32,7 +36,7 @@ write: $(READY) $(NPM)  ## write posts in the browser: the editor on http://127.
 # The editor goes into the site (as admin/, from node_modules/) when mkdocs.yml names a GitHub repo_url.
 EDITOR_FILES := $(if $(shell grep -s '^repo_url: *https://github.com/' mkdocs.yml),$(NPM))
 
-build: $(READY) $(EDITOR_FILES)  ## check, then a strict build into site/ (PUBLISH=1: refuse a placeholder site_url; the editor as admin/ with a GitHub repo_url)
+build: $(READY) fonts $(EDITOR_FILES)  ## check, then a strict build into site/ (PUBLISH=1: refuse a placeholder site_url; the editor as admin/ with a GitHub repo_url)
 	$(ROUTINES) check
 	@$(ROUTINES) address $(if $(PUBLISH),--publish)
 	rm -rf .site.new
@@ -65,7 +69,7 @@ check: $(READY)  ## validate every post without building
 schema: $(READY)  ## regenerate post.schema.json and the editor's form (admin/config.yml) from the validator's model
 	$(ROUTINES) schema
 
-test: $(READY) browser $(NPM)  ## the whole suite: unit, rendering, builds and browser
+test: $(READY) browser fonts $(NPM)  ## the whole suite: unit, rendering, builds and browser
 	$(PYTHON) -m pytest
 
 # The differential test of `make serve` (tests/builds/test_serve_fuzz.py) for longer than `make test` runs it:
@@ -111,6 +115,19 @@ browser: $(READY)
 	  || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
 	       && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
 	  || $(PYTHON) -m playwright install chromium
+
+# Link-preview cards draw what Roboto lacks (Hebrew, Arabic, Chinese and Japanese, emoji,
+# ...) in Debian's Noto fonts: installed when missing as root with apt (or in CI, as
+# GitHub's runners, with sudo); elsewhere a build still runs and names each title
+# that shows boxes.
+NOTO := fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
+AS_ROOT := $(if $(filter 0,$(shell id -u)),,$(if $(CI),sudo -n,false))
+fonts:
+	@test -f /usr/share/fonts/truetype/noto/NotoSansHebrew-Bold.ttf -a -f /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc \
+	       -a -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf \
+	  || { command -v apt-get >/dev/null && $(AS_ROOT) apt-get update -qq \
+	       && $(AS_ROOT) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(NOTO) >/dev/null; } \
+	  || echo "make: link-preview cards need $(NOTO) (Debian or Ubuntu) for scripts other than Latin, Greek and Cyrillic"
 
 clean:
 	rm -rf site .site.new .site.old .venv $(UPGRADE) .pytest_cache .tools node_modules

@@ -8,8 +8,8 @@ escaped.
 
 from __future__ import annotations
 
+import logging
 import posixpath
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -22,8 +22,14 @@ from routines.engine import settings
 from routines.engine.blog_views import list_view
 from routines.engine.feeds import fill_card_lengths
 from routines.engine.state import build_of, current
+from routines.rendering import fonts
 from routines.rendering.cards import CardDrawing
 from routines.rendering.previews import POST_CARD, SITE_CARD, page_preview, post_card, post_preview, site_card
+
+
+# Not on MkDocs' loggers, whose warnings stop a strict build: a machine without a
+# script's fonts still builds, and says what to install.
+fonts_log = logging.getLogger("routines.link_previews")
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
@@ -44,18 +50,26 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> st
 
 
 def on_nav(nav, *, config: MkDocsConfig, files) -> None:
-    """`on_nav`: start drawing every published post's card on every core; pages take theirs as they are written."""
+    """`on_nav`: start drawing every published post's card that is not kept; pages take theirs as they are written."""
     build = build_of(config)
     build.cards = CardDrawing(settings.kept_in(config, "cards"))
-    build.cards.start(site_card(config.site_name, config.site_description or ""))
+    cards = [site_card(config.site_name, config.site_description or "")]
     for post in settings.published_posts(config):
         model = build.model(post.file.src_uri)
         if model is not None:
-            build.cards.start(post_card(model, config.site_name))
+            card = post_card(model, config.site_name)
+            cards.append(card)
+            unreadable = fonts.missing(card.title + card.region)
+            if unreadable:
+                fonts_log.warning(
+                    f"{settings.shown_path(config, post.file.abs_src_path)}: title: the link-preview card shows boxes for "
+                    f"{' '.join(unreadable)}, which no font on this machine has; install Debian's {fonts.DEBIAN_PACKAGES} (README)"
+                )
+    build.cards.start(cards)
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    """`on_page_context`: the page's preview, and for a post its card drawn (or found in the cache)."""
+    """`on_page_context`: the page's preview, and for a post its card."""
     site_url = config.site_url or "/"
     url = page.canonical_url or urljoin(site_url, page.url)
     description = config.site_description or ""
@@ -67,12 +81,12 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
         page.preview = page_preview(title, url, site_url, config.site_name, description, own)
     else:
         page.preview = post_preview(post, url, description)
-        page.preview_card = build_of(config).cards.png(post_card(post, config.site_name))
+        page.preview_card = post_card(post, config.site_name)
     return context
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """`on_post_page`: the post's card goes beside its page.
+    """`on_post_page`: the post's card goes beside its page (once drawn, at the latest when the build ends).
 
     Not beside a page `serve` leaves as it was written (an empty page, which
     MkDocs does not write): nothing drawn on the card changed, as the page
@@ -80,9 +94,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """
     card = getattr(page, "preview_card", None)
     if card is not None and output:
-        folder = (Path(config.site_dir) / page.file.dest_uri).parent  # MkDocs writes the page after this
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(card, folder / POST_CARD)
+        build_of(config).cards.place(card, (Path(config.site_dir) / page.file.dest_uri).parent / POST_CARD)
     return output
 
 
@@ -93,11 +105,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     built site, and writes `length="None"`; the size is the card's own.
     """
     site = Path(config.site_dir)
-    target = site / SITE_CARD
-    target.parent.mkdir(parents=True, exist_ok=True)
     cards = build_of(config).cards
-    shutil.copyfile(cards.png(site_card(config.site_name, config.site_description or "")), target)
-    cards.close()
+    cards.place(site_card(config.site_name, config.site_description or ""), site / SITE_CARD)
+    cards.close()  # every card in its place
     fill_card_lengths(site, config.site_url or "")
 
 
@@ -105,4 +115,4 @@ def on_build_error(*, error: Exception) -> None:
     """`on_build_error`: stop drawing the cards of a build that failed."""
     build = current()
     if build is not None and build.cards is not None:
-        build.cards.close()
+        build.cards.stop()

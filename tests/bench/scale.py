@@ -1,4 +1,4 @@
-"""This site against a plain Material blog of the same posts, at 200 and 1000 posts.
+"""This site against a plain Material blog of the same posts, at 300 and 1000 posts, cold and warm.
 
 (a) the site as it is: hooks, overrides, routines, videos, series;
 (b) the same posts with routine, video and series removed, built by the same
@@ -7,7 +7,12 @@
     hooks/post_lookup.py), which help any blog: a against c is what
     routines, videos and series cost on their own.
 
-Each site is built once untimed first, as a user's second build: the file
+Cold builds come first: no `.cache/` and no `site/`, as in every fresh CI
+checkout, so every link-preview card is drawn. (a) and (b) alternate,
+COLD_RUNS of each (BENCH_COLD_RUNS), and the ratio is the median of the
+per-run ratios.
+
+Then warm builds: each site is built once untimed first, as a user's second build: the file
 cache is warm and Python has written the hooks' bytecode (even where the
 environment says not to, which would make every build compile them again).
 Timed builds then alternate a, b, c, a, b, c, ... so all see the same
@@ -31,6 +36,7 @@ import math
 import os
 import pstats
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -42,9 +48,10 @@ from pathlib import Path
 from tests.bench.generate import generate
 from tests.sites import ENGINE, ROOT
 
-SIZES = tuple(int(n) for n in os.environ.get("BENCH_POSTS", "200 1000").split())
+SIZES = tuple(int(n) for n in os.environ.get("BENCH_POSTS", "300 1000").split())
 BUDGET = float(os.environ.get("BENCH_SECONDS", "120"))  # timed builds of this site, per size
 MIN_RUNS, MAX_RUNS = 6, 30  # 6: the fewest runs whose full range is a 95% interval for the median
+COLD_RUNS = int(os.environ.get("BENCH_COLD_RUNS", "3"))
 
 # Runs one build and reports the process's peak memory (KiB) and CPU seconds on stderr.
 BUILD = (
@@ -73,8 +80,11 @@ def _build_env() -> dict[str, str]:
     return env
 
 
-def build_once(root: Path) -> Run:
-    """Time and memory of one build."""
+def build_once(root: Path, cold: bool = False) -> Run:
+    """Time and memory of one build; `cold`: with nothing kept from an earlier one."""
+    if cold:
+        for kept in (root / ".cache", root / "site"):
+            shutil.rmtree(kept, ignore_errors=True)
     env = _build_env()
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", BUILD], cwd=root, env=env, capture_output=True, text=True)
@@ -128,6 +138,7 @@ def hook_share(root: Path) -> float:
 
 
 def main() -> None:
+    summary = []
     for count in SIZES:
         with tempfile.TemporaryDirectory() as tmp:
             ours, theirs, sped_up = Path(tmp) / "site", Path(tmp) / "plain", Path(tmp) / "plain-sped-up"
@@ -138,6 +149,16 @@ def main() -> None:
             generate(sped_up, count, plain=True)
             with (sped_up / "mkdocs.yml").open("a") as config:
                 config.write("hooks:\n  - hooks/excerpts.py\n  - hooks/post_lookup.py\n")
+            build_once(ours)  # untimed: Python's bytecode of the hooks, which a fresh checkout's first build also writes
+            cold = [(build_once(ours, cold=True), build_once(theirs, cold=True)) for _ in range(COLD_RUNS)]
+            cold_ratio = statistics.median(mine.wall / plain.wall for mine, plain in cold)
+            print(
+                f"scale, {count} posts, cold (no .cache/): this site {statistics.median(r[0].wall for r in cold):.2f} s, "
+                f"plain blog {statistics.median(r[1].wall for r in cold):.2f} s, ratio {cold_ratio:.3f} wall (goal <= 1.20; "
+                f"runs {', '.join(f'{mine.wall:.1f}/{plain.wall:.1f}' for mine, plain in cold)}), "
+                f"{statistics.median(mine.cpu / plain.cpu for mine, plain in cold):.3f} CPU",
+                flush=True,
+            )
             for root in (ours, theirs, sped_up):
                 build_once(root)  # untimed: warm caches and bytecode, as any later build has
             runs: list[tuple[Run, Run, Run]] = []
@@ -152,6 +173,11 @@ def main() -> None:
                 flush=True,
             )
             print(f"scale, {count} posts: ratio to the plain blog (goal <= 1.10): {_ratio(runs, 1)}", flush=True)
+            warm_ratio = statistics.median(run[0].wall / run[1].wall for run in runs)
+            summary.append(
+                f"{count} posts: cold {statistics.median(r[0].wall for r in cold):.1f} s vs {statistics.median(r[1].wall for r in cold):.1f} s "
+                f"({cold_ratio:.2f}x), warm {a:.1f} s vs {b:.1f} s ({warm_ratio:.2f}x)"
+            )
             print(
                 f"scale, {count} posts: routines, videos and series alone, against the plain blog "
                 f"with this site's excerpts and post lookup ({c:.2f} s): {_ratio(runs, 2)}",
@@ -165,6 +191,7 @@ def main() -> None:
                     f"plain blog {plain / 1e9:.2f} G, ratio {mine / plain:.3f}",
                     flush=True,
                 )
+    print(f"scale, this site against plain Material (median wall times): {'; '.join(summary)}", flush=True)
 
 
 def _ratio(runs: list[tuple[Run, Run, Run]], other: int) -> str:

@@ -7,9 +7,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 from PIL import Image
 
-from tests.posts import FIXTURES
+from routines.rendering import fonts
+from tests.posts import FIXTURES, knee, post_text
 from tests.sites import build, make_site
 
 KNEE = "blog/2024/01/17/knee-pain-self-massage-stretch/"
@@ -131,3 +134,25 @@ def test_every_list_page_has_its_own_title_and_description(site):
     assert seen["blog/category/knee/"] == "Every routine and post filed under Knee, newest first."
     assert seen["blog/archive/2024/"] == "Every routine and post of 2024, newest first."
     assert {"blog/category/neck/", "blog/archive/2023/", "series/diy-recovery/", "equipment/foam-roller/"} <= set(seen)
+
+
+def test_a_machine_without_the_fonts_builds_and_names_the_posts_whose_cards_show_boxes(tmp_path, monkeypatch, caplog):
+    """A strict build goes on, with one line naming the post, its letters no font has, and what to install."""
+    root = make_site(tmp_path, {"blog/posts/knee.md": post_text(knee(title="מתיחה לברך"))})
+    monkeypatch.setattr(fonts, "SYSTEM_FONTS", (tmp_path / "no-fonts",))
+    for cached in (fonts._system_faces, fonts.runs, fonts.installed):
+        cached.cache_clear()
+    monkeypatch.chdir(root)
+    config = load_config(str(root / "mkdocs.yml"), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+        for cached in (fonts._system_faces, fonts.runs, fonts.installed):
+            cached.cache_clear()
+    assert [r.getMessage() for r in caplog.records if r.name == "routines.link_previews"] == [
+        "docs/blog/posts/knee.md: title: the link-preview card shows boxes for מ ת י ח ה ל ב ר ך, which no font on this "
+        "machine has; install Debian's fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji (README)"
+    ]
+    assert len(list((root / "site" / "blog").rglob("card.png"))) == 1, "the post has its card, boxes and all"

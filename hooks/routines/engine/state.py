@@ -34,6 +34,7 @@ class Build:
         post_pages: each published post's page, by path relative to docs/ (discovery).
         steps: the Markdown converter of step text (post_blocks, `engine/step_markdown.py`), once a step needs it.
         cards: the link-preview cards being drawn in the background (`rendering.cards.CardDrawing`, link_previews).
+        qr_codes: the printed routines' QR codes being drawn ahead (`rendering.paper.CodesAhead`, post_blocks).
         served: what `serve` learns of this build's pages before it writes them (incremental), or None.
     """
 
@@ -47,6 +48,7 @@ class Build:
     post_pages: dict[str, Any] = field(default_factory=dict)
     steps: Any = None
     cards: Any = None
+    qr_codes: Any = None
     served: Any = None
     _env: Any = None
 

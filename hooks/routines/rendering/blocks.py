@@ -47,8 +47,13 @@ class Paper:
     cache: Path | None = None  # where drawn QR codes are kept between builds
 
     @property
+    def code(self) -> tuple[str, str]:
+        """The post's own QR code: its address and label."""
+        return self.url, f"QR code: {self.url}"
+
+    @property
     def qr(self) -> str:
-        return qr_svg(self.url, f"QR code: {self.url}", self.cache)
+        return qr_svg(*self.code, self.cache)
 
 
 @dataclass(frozen=True)
@@ -153,12 +158,22 @@ def routine_view(
     )
 
 
+def paper_codes(routine: Routine, video: VideoView | None, paper: Paper) -> list[tuple[str, str]]:
+    """Every QR code the routine's paper carries, as (address, label): the post's, and each step's moment."""
+    steps = [_watch_code(video, step.video_at, paper, number) for number, step in enumerate(routine.steps, start=1) if video and step.video_at is not None]
+    return [paper.code, *steps]
+
+
 def _watch_qr(video: VideoView, seconds: int, paper: Paper, number: int) -> str:
+    return qr_svg(*_watch_code(video, seconds, paper, number), paper.cache)
+
+
+def _watch_code(video: VideoView, seconds: int, paper: Paper, number: int) -> tuple[str, str]:
     """A QR code to the step's moment: on the video's host, or for a video of the site's own, the step on the post."""
     url = video.watch_at(seconds)
     if not url.startswith(("https://", "http://")):
         url = f"{paper.url}#step-{number}"
-    return qr_svg(url, f"QR code: the video at {clock(seconds)}", paper.cache)
+    return url, f"QR code: the video at {clock(seconds)}"
 
 
 def render_routine(env: jinja2.Environment, view: RoutineView, safety: str = "") -> str:

@@ -8,10 +8,15 @@ never stale: changed input, new name. Kept in a folder git ignores
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
+import site
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the folder `routines` is imported from
 
 
 def digest(*parts: str) -> str:
@@ -29,3 +34,16 @@ def kept(folder: Path, name: str, make: Callable[[], bytes]) -> Path:
             out.write(make())
         os.replace(temporary, path)  # whole or not at all, even with two builds at once
     return path
+
+
+def processes(workers: int | None = None) -> ProcessPoolExecutor:
+    """Processes to make many files in, on every core but the one rendering pages.
+
+    Forked from a server that has imported Pillow and fontTools, not from this
+    process and its threads; each finds this package where this process did
+    (MkDocs puts the hooks' folder on the path only while it loads them).
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["PIL.Image", "PIL.ImageDraw", "PIL.ImageFont", "fontTools.ttLib", "zxingcpp"])
+    workers = workers or max(1, (os.cpu_count() or 1) - 1)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=site.addsitedir, initargs=(str(PACKAGE_ROOT),))
