@@ -83,7 +83,7 @@ class CardDrawing:
         try:
             for card in todo:
                 self._drawn[card.key] = self._pool.submit(card_png, card, self._cache)
-        except BrokenExecutor:  # a process that could not start: the rest are drawn when asked for
+        except (BrokenExecutor, OSError):  # a process that could not start: the rest are drawn when asked for
             pass
 
     def png(self, card: Card) -> Path:

@@ -43,7 +43,15 @@ def processes(workers: int | None = None) -> ProcessPoolExecutor:
     process and its threads; each finds this package where this process did
     (MkDocs puts the hooks' folder on the path only while it loads them).
     """
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["PIL.Image", "PIL.ImageDraw", "PIL.ImageFont", "fontTools.ttLib", "zxingcpp"])
+    if _socket_fits(tempfile.gettempdir()):
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["PIL.Image", "PIL.ImageDraw", "PIL.ImageFont", "fontTools.ttLib", "zxingcpp"])
+    else:  # the fork server listens on a socket in the temporary folder, whose name is too long for one
+        context = multiprocessing.get_context("spawn")
     workers = workers or max(1, (os.cpu_count() or 1) - 1)
     return ProcessPoolExecutor(workers, mp_context=context, initializer=site.addsitedir, initargs=(str(PACKAGE_ROOT),))
+
+
+def _socket_fits(folder: str) -> bool:
+    """Whether the fork server's socket (`<folder>/pymp-xxxxxxxx/listener-xxxxxxxx`) fits a Unix socket's 107 bytes."""
+    return len(os.fsencode(folder)) + len("/pymp-xxxxxxxx/listener-xxxxxxxx") < 107

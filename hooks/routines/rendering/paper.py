@@ -51,7 +51,7 @@ class CodesAhead:
         try:
             for first in range(0, len(todo), BATCH):
                 self._pool.submit(keep_codes, todo[first : first + BATCH], self._cache)
-        except BrokenExecutor:  # a process that could not start: pages draw their own
+        except (BrokenExecutor, OSError):  # a process that could not start: pages draw their own
             pass
 
     def stop(self) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import tempfile
 import time
 
 from routines.contract.fields import validate_post
 from routines.contract.types import Site
 from routines.rendering.blocks import Paper, paper_codes, routine_view, video_view
-from routines.rendering.kept import digest, kept
+from routines.rendering.kept import digest, kept, processes
 from routines.rendering.paper import AHEAD, QUIET_ZONE, CodesAhead, qr_svg
 from tests.posts import authoring_example
 
@@ -66,3 +67,15 @@ def test_the_codes_drawn_ahead_are_the_codes_the_paper_shows(tmp_path):
     view = routine_view(post.routine, str, video, paper)
     shown = [view.paper.qr] + [step.watch_qr for step in view.steps if step.watch_qr]
     assert len(shown) == 4 and set(shown) <= kept_ahead
+
+
+def test_processes_start_under_a_temporary_folder_with_a_long_name(tmp_path, monkeypatch):
+    """The fork server's socket lives in the temporary folder: a long TMPDIR (a test runner's, a CI's) still draws elsewhere."""
+    deep = tmp_path / ("folder-with-a-long-name-" * 4)
+    deep.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(deep))
+    pool = processes(1)
+    try:
+        assert pool.submit(digest, "a", "b").result(timeout=60) == digest("a", "b")
+    finally:
+        pool.shutdown()
