@@ -14,11 +14,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export ENGINE ?= mkdocs
 export TITLE
 
-<<<<<<< HEAD
-.PHONY: serve write build test fuzz bench browser clean post check schema deploy record-addresses undo-deploy editor same-site test-upgrade
-=======
-.PHONY: serve write build test bench browser fonts clean post check schema deploy record-addresses undo-deploy editor same-site test-upgrade
->>>>>>> cold
+.PHONY: serve write build test fuzz bench browser fonts clean post check schema deploy record-addresses undo-deploy editor same-site test-upgrade
 
 serve: $(READY) fonts  ## the site with live reload on http://127.0.0.1:8000
 	$(PYTHON) -m $(ENGINE) serve --livereload --dirty
