@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from .contract.checks import addresses, check_pages, left_out, markdown_pages
+from .contract.checks import Checked, addresses, check_pages, left_out, markdown_pages
 from .contract.files import docs_files, sort_files
 from .contract.cms import cms_config, github_repo, render
 from .contract.fields import TITLE_LENGTH, post_schema
@@ -28,8 +28,9 @@ from .discovery.catalog import slug as slugify
 from .discovery.pages import MADE_BY_SITE, added_paths
 from .model.units import plural
 from .publishing.address import address_problems
-from .publishing.addresses import ADDRESSES_FILE, BadRecord, read_record, recorded, redirects, write_record
-from .publishing.deploy import Refused, commit_and_push, publish, refusals, shared, undo
+from .publishing.addresses import ADDRESSES_FILE, BadRecord, learnt, read_record, recorded, redirects, write_record
+from .publishing.deploy import Refused, Shared, commit_and_push, publish, refusals, shared, undo
+from .publishing.live import Unreadable, branch_name, live_branch, live_posts
 
 SCHEMA_FILE = "post.schema.json"
 CMS_CONFIG = "admin/config.yml"
@@ -171,14 +172,18 @@ def address(project: Project, publishing: bool) -> int:
 
 
 def deploy(project: Project, site: Path | None) -> int:
-    """Refuse, with the fix, to publish what is not shared or not addressed; with `site`, publish it on top of what is live."""
+    """Refuse, with the fix, to publish what is not shared or not addressed; with `site`, publish it on top of what is live.
+
+    Without `site` (before the build), the addresses live on the published
+    branch that the record lacks join it, so the build redirects them.
+    """
     try:
         where = shared(project.root)
         lines = addresses_of(project) + refusals(project.root, where)
         if lines:
             raise Refused(lines + [f"make deploy publishes only what is committed and pushed to {where.remote} ({where.url}), so no one's post goes missing"])
         if site is None:
-            return 0
+            return record(project, where, live=True, current=False)
         commit = publish(project.root, site, where, f"Publish the site from {where.branch} {_head(project.root)}")
     except Refused as refused:
         for line in refused.lines:
@@ -187,32 +192,68 @@ def deploy(project: Project, site: Path | None) -> int:
     live_at = project.site_url or "the address set up for the site"
     print(f"published {commit} to the {where.remote} branch gh-pages ({where.url}); the site shows it at {live_at} within a few minutes")
     print("to put the previous site back: make undo-deploy")
-    return record(project, after_publish=True)
+    return record(project, where, live=False, current=True)
 
 
-def record(project: Project, after_publish: bool = False) -> int:
-    """After a publish: add every published post's address to the record, and commit and push it.
+def record(project: Project, where: Shared | None = None, live: bool = True, current: bool = True) -> int:
+    """Add the published addresses to the record, and commit and push it.
 
     So no author writes a redirect by hand: once published, an address keeps
-    leading to its post whatever its slug, date or title become. Run on its
-    own, it first refuses what `make deploy` refuses: it pushes the branch,
-    so it must hold only what is shared.
+    leading to its post whatever its slug, date or title become. `live`:
+    the post pages on the published branch whose address the record lacks
+    (a site published before the record existed); `current`: every post's
+    address as this folder builds it, just published. Run on its own
+    (`where` None), it first refuses what `make deploy` refuses: it pushes
+    the branch, so it must hold only what is shared.
     """
     path = project.root / ADDRESSES_FILE
     pages = markdown_pages(project.docs_dir, project.root, project.exclude_docs)
     try:
-        if not after_publish and (lines := refusals(project.root, shared(project.root))):
-            raise Refused(lines)
-        posts, _ = addresses(check_pages(pages, project.post_dirs, project.site), project.site)
-        if not write_record(path, recorded(read_record(path), posts)):
+        if where is None:
+            where = shared(project.root)
+            if lines := refusals(project.root, where):
+                raise Refused(lines)
+        checked = check_pages(pages, project.post_dirs, project.site)
+        posts, taken = addresses(checked, project.site)
+        published = before = read_record(path)
+        if live:
+            published = _with_live(project, where.remote, published, checked, posts, taken)
+        if current:
+            published = recorded(published, posts)
+        if published == before or not write_record(path, published):
             return 0
-        where = shared(project.root)
-        commit_and_push(project.root, where, ADDRESSES_FILE, "Record the addresses just published, so they keep working")
+        message = "the addresses just published" if current else "the addresses published before they were recorded"
+        commit_and_push(project.root, where, ADDRESSES_FILE, f"Record {message}, so they keep working")
     except (BadRecord, Refused) as failed:
         print(str(failed), file=sys.stderr)
         return 1
-    print(f"{ADDRESSES_FILE}: the published addresses are recorded and pushed to {where.remote}")
+    recorded_what = "the published addresses are" if current else "addresses published before it kept them are"
+    print(f"{ADDRESSES_FILE}: {recorded_what} recorded and pushed to {where.remote}")
     return 0
+
+
+def _with_live(project: Project, remote: str, published: dict[str, list[str]], checked: Checked,
+               posts: dict[str, str], taken: set[str]) -> dict[str, list[str]]:
+    """The record with the address of each post page live on the published branch that it lacks, under the post it was.
+
+    A branch that cannot be read is one line, and the record as it was.
+    """
+    known = taken | {url for urls in published.values() for url in urls}
+    try:
+        ref = live_branch(project.root, remote)
+        pages = live_posts(project.root, ref, known.__contains__) if ref else []
+    except Unreadable as unreadable:
+        print(f"{unreadable}; the addresses published there that {ADDRESSES_FILE} lacks are not added,"
+              " so they will not redirect", file=sys.stderr)
+        return published
+    titles = {src: (" ".join(post.title.split()), post.date.isoformat()[:10] if post.date else "")
+              for src, (_, post) in checked.posts.items() if src in posts}
+    published, unmatched = learnt(published, pages, titles)
+    if unmatched:
+        match = "matches" if len(unmatched) == 1 else "match"
+        print(f"{branch_name(ref)}: {plural(len(unmatched), 'published post page')} {match} no post here by file, title or date,"
+              f" so no redirect is made from: {', '.join(f'/{address}' for address in unmatched)}", file=sys.stderr)
+    return published
 
 
 def undo_deploy(project: Project) -> int:

@@ -9,6 +9,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import yaml
+
+from routines.publishing.deploy import publish, shared
 from tests.posts import FIXTURES, ROOT
 from tests.sites import make_site
 
@@ -45,6 +48,48 @@ def project(tmp_path: Path, site_url: str = "https://clinic.example/") -> Path:
     git(root, "remote", "add", "origin", str(remote))
     git(root, "push", "-q", "-u", "origin", "main")
     return root
+
+
+def clone(tmp_path: Path, name: str) -> Path:
+    """Another laptop: a clone of the shared project, set up as `make` expects."""
+    repo = tmp_path / name
+    subprocess.run(["git", "clone", "-q", str(tmp_path / "shared.git"), str(repo)], check=True, capture_output=True)
+    git(repo, "config", "user.email", f"{name}@example.org")
+    git(repo, "config", "user.name", name.title())
+    for made in ("Makefile", "requirements.txt", "requirements-test.txt"):
+        os.utime(repo / made, (0, 0))
+    (repo / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
+    return repo
+
+
+def publish_without_record(root: Path, pages_name_their_file: bool) -> None:
+    """Publish as make deploy did before addresses.yml existed: the site on gh-pages, no record kept.
+
+    Without `pages_name_their_file`, the post pages are as builds wrote them
+    before they named their file: known only by their title and date.
+    """
+    built = make(root, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    if not pages_name_their_file:
+        for page in (root / "site").rglob("*.html"):
+            page.write_text(re.sub(r'\n *<meta name="post-file"[^>]*>', "", page.read_text()))
+    publish(root, root / "site", shared(root), "Publish the site")
+    assert not (root / "addresses.yml").exists()
+
+
+def rename_knee(repo: Path, title: str = "") -> None:
+    """A shorter address for the knee routine (and a new title, if given), shared."""
+    post = repo / "docs" / "blog" / "posts" / "knee-pain-self-massage-stretch.md"
+    text = post.read_text().replace("slug: knee-pain-self-massage-stretch", "slug: knee-reset")
+    post.write_text(re.sub(r"(?m)^title: .*$", f"title: {title}", text) if title else text)
+    git(repo, "commit", "-q", "-am", "A shorter address for the knee routine")
+    git(repo, "push", "-q")
+
+
+def followed(old: str, redirect: str) -> str:
+    """The page a redirect page at `old` sends the reader to."""
+    target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', redirect).group(1)
+    return posixpath.normpath(posixpath.join(old, target)) + "/index.html"
 
 
 def test_make_deploy_publishes_what_is_shared_and_refuses_what_is_not(tmp_path):
@@ -114,3 +159,52 @@ def test_record_addresses_alone_refuses_what_is_not_shared(tmp_path):
     assert refused.returncode != 0
     assert "main: 1 commit here that origin does not have; share them first: git push" in refused.stderr
     assert git(remote, "rev-parse", "main") == before
+
+
+KNEE_FILE = "blog/posts/knee-pain-self-massage-stretch.md"
+OLD = "blog/2024/01/17/knee-pain-self-massage-stretch/"
+
+
+def test_an_address_published_before_the_record_existed_redirects_after_the_slug_changes(tmp_path):
+    """Published with no addresses.yml; on another laptop slug and title change: make deploy knows the old page by its file and redirects it."""
+    publish_without_record(project(tmp_path), pages_name_their_file=True)
+    ben = clone(tmp_path, "ben")
+    rename_knee(ben, title="Knee Reset")
+    done = make(ben, "deploy")
+    assert done.returncode == 0, done.stdout + done.stderr
+    remote = tmp_path / "shared.git"
+    page = followed(OLD, git(remote, "show", f"gh-pages:{OLD}index.html"))
+    assert page == "blog/2024/01/17/knee-reset/index.html"
+    assert "<h1>Knee Reset" in git(remote, "show", f"gh-pages:{page}")
+    assert yaml.safe_load(git(remote, "show", "main:addresses.yml"))[KNEE_FILE] == [OLD, "blog/2024/01/17/knee-reset/"]
+    assert "gh-pages:" not in done.stderr  # every live post page was matched, and read
+
+
+def test_pages_from_before_they_named_their_file_are_known_by_title_and_date(tmp_path):
+    """Post pages without the file they were made from: make record-addresses matches them by title and date; check and build redirect."""
+    publish_without_record(project(tmp_path), pages_name_their_file=False)
+    assert "post-file" not in git(tmp_path / "shared.git", "show", f"gh-pages:{OLD}index.html")
+    ben = clone(tmp_path, "ben")
+    rename_knee(ben)
+    done = make(ben, "record-addresses")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert OLD in yaml.safe_load(git(tmp_path / "shared.git", "show", "main:addresses.yml"))[KNEE_FILE]
+    checked = make(ben, "check")
+    assert f"docs/{KNEE_FILE}: its published address /{OLD} will redirect to /blog/2024/01/17/knee-reset/" in checked.stdout
+    assert make(ben, "build").returncode == 0
+    page = followed(OLD, (ben / "site" / OLD / "index.html").read_text())
+    assert page == "blog/2024/01/17/knee-reset/index.html"
+    assert "Knee Pain? Try This Self Massage" in (ben / "site" / page).read_text()
+
+
+def test_a_published_branch_that_cannot_be_read_is_one_line_and_publishing_goes_on(tmp_path):
+    """gh-pages on the remote names a file, not a site: one line names it, and the addresses are recorded as ever."""
+    root = project(tmp_path)
+    remote = tmp_path / "shared.git"
+    (remote / "refs" / "heads" / "gh-pages").write_text(git(remote, "rev-parse", "main:mkdocs.yml") + "\n")
+    done = make(root, "record-addresses")
+    assert done.returncode == 0, done.stdout + done.stderr
+    [line] = done.stderr.splitlines()
+    assert line.startswith("origin/gh-pages: cannot be ")
+    assert line.endswith("; the addresses published there that addresses.yml lacks are not added, so they will not redirect")
+    assert yaml.safe_load(git(remote, "show", "main:addresses.yml"))[KNEE_FILE] == [OLD]

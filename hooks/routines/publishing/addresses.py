@@ -5,14 +5,19 @@
 docs/) and commits it; no author writes a redirect by hand. A build then
 gives each address a post no longer has a redirect page to the post's
 address now (`hooks/addresses.py`, through mkdocs-redirects), and
-`make check` says which.
+`make check` says which. An address published before the record existed, or
+missing from it, is read back from the published branch (`live`) and
+joins the record under the post it was.
 """
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
 from pathlib import Path
 
 import yaml
+
+from .live import LivePost
 
 ADDRESSES_FILE = "addresses.yml"
 _HEADER = """\
@@ -51,6 +56,33 @@ def recorded(record: dict[str, list[str]], current: dict[str, str]) -> dict[str,
     return dict(sorted(merged.items()))
 
 
+def learnt(
+    record: dict[str, list[str]], live: list[LivePost], posts: dict[str, tuple[str, str]],
+) -> tuple[dict[str, list[str]], list[str]]:
+    """The record with each live post page's address added under the post it was, and the addresses no post matched.
+
+    A page is its post's by the file it names; a page published before pages
+    named it, by its title and date, or by its title alone where only one
+    post has it (its date changed).
+
+    Args:
+        record: the published addresses by post file.
+        live: the post pages on the published branch.
+        posts: each published post's title and date (`2024-01-17`), by its file.
+    """
+    by_title_date = _only_one((title_date, src) for src, title_date in posts.items())
+    by_title = _only_one((title, src) for src, (title, _) in posts.items())
+    merged = {src: list(urls) for src, urls in record.items()}
+    unmatched = []
+    for page in live:
+        src = page.file if page.file in posts else (by_title_date.get((page.title, page.date)) or by_title.get(page.title))
+        if src is None:
+            unmatched.append(page.address)
+        elif page.address not in merged.setdefault(src, []):
+            merged[src].append(page.address)
+    return dict(sorted(merged.items())), unmatched
+
+
 def write_record(path: Path, record: dict[str, list[str]]) -> bool:
     """Write the record; whether it changed."""
     text = _HEADER + yaml.safe_dump(record, sort_keys=True, allow_unicode=True, default_flow_style=False)
@@ -74,3 +106,11 @@ def redirects(record: dict[str, list[str]], current: dict[str, str], taken: set[
         for src, urls in sorted(record.items()) if src in current
         for old in urls if old != current[src] and old not in taken
     }
+
+
+def _only_one(keyed: Iterable[tuple[Hashable, str]]) -> dict:
+    """Each key only one post has, with that post."""
+    found: dict = {}
+    for key, src in keyed:
+        found[key] = None if key in found else src
+    return {key: src for key, src in found.items() if src is not None}
