@@ -64,6 +64,7 @@ class Name(tuple):
 
 _CONFIG = Name(("config",))
 _MISSING = ("missing",)
+_NOTHING = object()  # what a read of this build was compared with before any comparison
 _UNNAMED = ("unnamed",)  # an object of the site no later build can find again
 
 
@@ -120,33 +121,6 @@ def _data(value: Any, seen: set[int]) -> Any:
             return frozenset(_data(item, seen) for item in value)
         held = getattr(value, "__dict__", None)
         return repr(value) if held is None else (type(value).__qualname__, _data(held, seen))
-    finally:
-        seen.discard(id(value))
-
-
-def same(value: Any, was: Any) -> bool:
-    """Whether `data(value) == was`, found without making `data(value)`: most reads give what they gave."""
-    return _same(value, was, set())
-
-
-def _same(value: Any, was: Any, seen: set[int]) -> bool:
-    kind = _kind(type(value))
-    if kind not in ("mapping", "list", "tuple", "object") or id(value) in seen:
-        return _data(value, seen) == was
-    seen.add(id(value))
-    try:
-        if kind == "mapping":
-            return type(was) is dict and len(was) == len(value) and all(
-                key in was and _same(item, was[key], seen) for key, item in value.items()
-            )
-        if kind in ("list", "tuple"):
-            return type(was) is (tuple if kind == "tuple" else list) and len(was) == len(value) and all(
-                _same(item, other, seen) for item, other in zip(value, was)
-            )
-        held = getattr(value, "__dict__", None)
-        if held is None:
-            return repr(value) == was
-        return type(was) is tuple and len(was) == 2 and was[0] == type(value).__qualname__ and _same(held, was[1], seen)
     finally:
         seen.discard(id(value))
 
@@ -215,6 +189,48 @@ class Reads:
     again: bool = True
 
 
+class _Now:
+    """What each read of the site's objects gives in this build, made into data once for every page that makes it.
+
+    A read gives the same data again as long as it gives the same object:
+    the navigation, the home page's title and the section of every post are
+    read by every page, and made into data once. The page being rendered is
+    read afresh (`forget`): its own `on_page_context` may just have changed it.
+    Equal data is kept as one object, so a later build compares it once.
+    """
+
+    def __init__(self) -> None:
+        self._reads: dict[Name, dict[tuple, _Read]] = {}
+
+    def read(self, named: Name, asked: tuple, found: Any) -> _Read:
+        """This build's read of `named` (`asked` is ("attr" or "item", what)), which gave `found`."""
+        reads = self._reads.setdefault(named, {})
+        read = reads.get(asked)
+        if read is None or read.found is not found:
+            read = reads[asked] = _Read(found, data(found))
+        return read
+
+    def forget(self, named: Name) -> None:
+        """Read `named` afresh from now on."""
+        self._reads.pop(named, None)
+
+
+class _Read:
+    """One read of this build: what it gave, as data, and the last data from an earlier render it was compared with."""
+
+    __slots__ = ("found", "data", "_was", "_same")
+
+    def __init__(self, found: Any, data_: Any) -> None:
+        self.found, self.data = found, data_
+        self._was, self._same = _NOTHING, False
+
+    def gives(self, was: Any) -> bool:
+        """Whether this read gives `was`, what an earlier render's read gave."""
+        if was is not self._was:
+            self._was, self._same = was, self.data == was
+        return self._same
+
+
 class _Noting:
     """What the render under way has read so far (one page renders at a time).
 
@@ -281,6 +297,7 @@ def render_what_changed(env, config, serving: Session, served) -> None:
     if not LEFT.holds(*_relied_on(env)):
         return
     noting = _Noting({id(value): (value, ("global", key)) for key, value in env.globals.items() if callable(value)})
+    now = _Now()
     getattr_, getitem = env.getattr, env.getitem
 
     def noted(look, kind):
@@ -293,7 +310,7 @@ def render_what_changed(env, config, serving: Session, served) -> None:
                     return found
                 asked = reads.reads.setdefault(named, {})
                 if (kind, what) not in asked:
-                    asked[kind, what] = data(found)
+                    asked[kind, what] = now.read(named, (kind, what), found).data
                 if isinstance(found, (types.MethodType, types.FunctionType)):
                     noting.reached(found, ("read", named, kind, what))
             return found
@@ -320,8 +337,10 @@ def render_what_changed(env, config, serving: Session, served) -> None:
             if holder is _UNNAMED:
                 return False
             for (kind, what), was in asked.items():
-                if not same(looks[kind](holder, what), was):
+                read = now.read(named, (kind, what), looks[kind](holder, what))
+                if not read.gives(was):
                     return False
+                asked[kind, what] = read.data  # equal data kept as one object: the next build compares it once
         for how, args, kwargs, was in kept.calls:
             function = _reach(how, context, env, found, looks)
             if function is _UNNAMED or data(function(*found.objects(args), **found.objects(kwargs))) != was:
@@ -338,6 +357,7 @@ def render_what_changed(env, config, serving: Session, served) -> None:
             page = context.get("page")
             if page is None:
                 return self._template.render(context)
+            now.forget(name_of(page))  # its own `on_page_context` has just run
             dest = page.file.dest_uri
             kept = serving.reads.get(dest)
             if kept is not None and written(dest) and unchanged(kept, self._name, context):
