@@ -95,11 +95,12 @@ def on_config(config: MkDocsConfig) -> None:
 # Before the search index of the last build is stopped by anything else.
 @event_priority(100)
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    """`on_pre_build`: stop the last build's search index; empty the site when starting afresh."""
+    """`on_pre_build`: stop the last build's search index; pause garbage collection; empty the site when starting afresh."""
     serving = session()
     if serving is None:
         return
     serving.stop_background()
+    serving.collecting.pause()
     if serving.keeps_pages and serving.afresh:
         clean_directory(config.site_dir)  # what MkDocs does before every build it does not keep
 
@@ -156,10 +157,11 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 # After every plugin has written its files; before the search index (-100).
 @event_priority(-90)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """`on_post_build`: remove what is no longer built; remember what was written."""
+    """`on_post_build`: remove what is no longer built; remember what was written; collect garbage in a moment."""
     serving = session()
     if serving is None:
         return
+    serving.collecting.resume()
     serving.memo.sweep()
     if not serving.keeps_pages:
         return
@@ -177,6 +179,7 @@ def on_build_error(*, error: Exception) -> None:
     """`on_build_error`: a build that stopped half way leaves pages of two builds: start afresh."""
     if (serving := session()) is not None:
         serving.start_afresh()
+        serving.collecting.resume()
 
 
 # -----------------------------------------------------------------------------

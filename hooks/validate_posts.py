@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from routines.contract.checks import check_pages
+from routines.contract.checks import Remembered, check_pages
 from routines.contract.files import sort_files
 from routines.discovery.pages import MADE_BY_SITE
 from routines.engine import settings
@@ -57,9 +57,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             files.remove(file)
     pages = found.pages
     site = settings.site(config)
-    checked = check_pages(pages, site.post_dirs, site)
-    problems = found.problems + checked.problems
     serving = session()
+    if serving is not None and serving.checks is None:
+        serving.checks = Remembered()  # each save checks again only the pages it changed
+    checked = check_pages(pages, site.post_dirs, site, remembered=serving.checks if serving is not None else None)
+    problems = found.problems + checked.problems
     count = plural(len(problems), "problem")
     if problems and serving is None:
         raise PluginError(f"{count} in posts; fix them and build again:\n" + "\n".join(map(str, problems)))

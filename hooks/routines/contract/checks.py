@@ -43,8 +43,29 @@ class Checked:
     texts: dict[str, str] = field(default_factory=dict)
 
 
+class Remembered:
+    """What each page's own checks found, kept from one check of a site to the next (`serve` checks every page at every save).
+
+    A page with the same text gives the same lines and model again, as long
+    as nothing else it may name changed: the site's settings and the pages
+    there are (a related link names one). Whoever keeps it forgets it when
+    any other file of docs/ changes (a poster, a video), as `serve` does.
+    """
+
+    def __init__(self) -> None:
+        self._of: tuple | None = None
+        self._pages: dict[tuple[str, str, str], tuple] = {}
+
+    def of(self, site: Site, srcs: frozenset[str]) -> dict[tuple[str, str, str], tuple]:
+        """Each page's checks, by (path relative to docs/, path to show, text), for this site and these pages."""
+        if self._of != (site, srcs):
+            self._of, self._pages = (site, srcs), {}
+        return self._pages
+
+
 def check_pages(
     pages: Iterable[tuple[str, str, str]], post_dirs: tuple[str, ...], site: Site, now: dt.datetime | None = None,
+    remembered: Remembered | None = None,
 ) -> Checked:
     """Read and check every page, what posts share (their addresses), and what pages link to.
 
@@ -54,15 +75,18 @@ def check_pages(
         post_dirs: posts folders relative to docs/, ending in `/`.
         site: what posts may refer to.
         now: the moment of the build, for posts dated in the future.
+        remembered: what an earlier check of the same site found, used again for a page whose text is the same.
     """
     now = now or dt.datetime.now(dt.timezone.utc)
     checked = Checked()
     shown_as: dict[str, str] = {}
     fronts: dict[str, FrontMatter] = {}
-    for src, path, shown_path in sorted(pages):
+    pages = sorted(pages)
+    known = remembered.of(site, frozenset(src for src, _, _ in pages)) if remembered is not None else {}
+    for src, path, shown_path in pages:
         shown_as[src] = shown_path
         try:
-            checked.problems += _check_page(src, path, shown_path, post_dirs, site, checked, fronts)
+            checked.problems += _check_page(src, path, shown_path, post_dirs, site, checked, fronts, known)
         except Exception as error:  # noqa: BLE001 - one post's surprise is that post's line, never a traceback
             checked.problems.append(Problem(shown_path, None, "file", f"could not be checked ({type(error).__name__}: {error}); simplify what changed last"))
     checked.problems += _addresses(checked.posts, shown_as, site, now)
@@ -102,32 +126,39 @@ def _authors_file(site: Site) -> list[Problem]:
 
 
 def _check_page(
-    src: str, path: str, shown_path: str, post_dirs: tuple[str, ...], site: Site, checked: Checked, fronts: dict[str, FrontMatter],
+    src: str, path: str, shown_path: str, post_dirs: tuple[str, ...], site: Site, checked: Checked,
+    fronts: dict[str, FrontMatter], known: dict[tuple[str, str, str], tuple],
 ) -> list[Problem]:
     try:
         text = read_page(path)
     except Unreadable as error:
         return [Problem(shown_path, error.line, "file", str(error))]
     checked.texts[src] = text
-    front = _front_matter(text)
-    if src.startswith(post_dirs) and not front.source and not front.errors:
-        return [_no_front_matter(text, shown_path)]
-    fronts[src] = front
-    if src.startswith(post_dirs):
-        post, problems = validate_front(front, shown_path, posixpath.dirname(src), site)
+    key = (src, shown_path, text)
+    if key not in known:
+        known[key] = _page_checks(src, text, shown_path, post_dirs, site)
+    front, post, problems = known[key]
+    if front is not None:
+        fronts[src] = front = _copied(front)
         if post is not None:
             checked.posts[src] = (front, post)
-        return problems
-    problems = [Problem(shown_path, line, name, message) for line, name, message in front.errors]
-    return problems + (validate_page_front(front, shown_path, posixpath.dirname(src), site) if not front.errors else [])
+    return problems
 
 
-def _front_matter(text: str) -> FrontMatter:
-    """A page's front matter, read once per text in a process (`serve` checks every page on every save).
-
-    Its data is a copy: the blog and the hooks change the mapping they are given.
-    """
+def _page_checks(src: str, text: str, shown_path: str, post_dirs: tuple[str, ...], site: Site) -> tuple[FrontMatter | None, Post | None, list[Problem]]:
+    """A page's front matter (None for a post without any), its model if it is a valid post, and its problems."""
     front = _read_front_matter(text)
+    if src.startswith(post_dirs) and not front.source and not front.errors:
+        return None, None, [_no_front_matter(text, shown_path)]
+    if src.startswith(post_dirs):
+        post, problems = validate_front(_copied(front), shown_path, posixpath.dirname(src), site)
+        return front, post, problems
+    problems = [Problem(shown_path, line, name, message) for line, name, message in front.errors]
+    return front, None, problems + (validate_page_front(_copied(front), shown_path, posixpath.dirname(src), site) if not front.errors else [])
+
+
+def _copied(front: FrontMatter) -> FrontMatter:
+    """Front matter read once per text in a process, with its own data: the blog and the hooks change the mapping they are given."""
     return dataclasses.replace(front, data=copy.deepcopy(front.data))
 
 

@@ -154,6 +154,7 @@ def _inflect() -> inflect.engine:
     return inflect.engine()
 
 
+@functools.lru_cache(maxsize=1024)  # inflect takes a tenth of a millisecond a word, and every build asks again
 def plural_noun(word: str) -> str:
     """`side` -> `sides`, `calf` -> `calves`, `foot` -> `feet`: an author's own word, made plural by inflect."""
     return _inflect().plural_noun(word) or word

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 
 from .post import Breath, Routine, Step
@@ -103,6 +105,7 @@ class Segment:
 GAPS = ("ready", "switch", "rest")  # countdowns between efforts: no lead-in after one
 
 
+@functools.lru_cache(maxsize=4096)  # a step is frozen: every page that lists its routine asks for the same plan
 def plan(step: Step) -> tuple[Segment, ...]:
     """The step as a run of segments the view counts down, in order.
 

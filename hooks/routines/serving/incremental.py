@@ -40,6 +40,8 @@ from typing import Any
 
 import jinja2
 
+from .collecting import Collecting
+
 # -----------------------------------------------------------------------------
 # Digests
 # -----------------------------------------------------------------------------
@@ -269,6 +271,7 @@ class Session:
             rendered. Without it MkDocs empties the site every build, and only
             the memos save time.
         memo: results of expensive per-page work.
+        checks: what checking each page's text found (`contract.checks.Remembered`), or None before the first check.
         inputs: digests of what every page depends on.
         inputs_digest: that digest at the last build.
         reads: each written page (path in the site) -> what its last render read (`engine.reads.Reads`).
@@ -277,11 +280,13 @@ class Session:
         problems: the panel every served page shows, empty if the posts have no problems.
         last_good: each page's text (and for a post, its front matter and model) when it last had no problem.
         background: work that finishes after the build (the search index), or None.
+        collecting: Python's garbage collector, paused for the length of each build.
     """
 
     def __init__(self, keeps_pages: bool) -> None:
         self.keeps_pages = keeps_pages
         self.memo = Memo()
+        self.checks: Any = None
         self.inputs = Inputs()
         self.inputs_digest = ""
         self.reads: dict[str, Any] = {}
@@ -294,10 +299,12 @@ class Session:
         self.templates = CompiledTemplates()
         self.theme_files: dict[Any, list[str]] = {}
         self._background: Background | None = None
+        self.collecting = Collecting()
 
     def start_afresh(self) -> None:
         """Forget every page written and every memo: the next build writes the whole site."""
         self.memo = Memo()
+        self.checks = None
         self.reads = {}
         self.outputs = set()
         self.theme_files = {}

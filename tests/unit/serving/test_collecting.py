@@ -1,0 +1,70 @@
+"""Under serve, garbage is collected between builds, never during one, and never left to pile up."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import weakref
+
+import pytest
+
+from routines.serving.collecting import Collecting
+
+
+class Cycle:
+    """Garbage only the collector frees: it holds itself."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def _garbage() -> weakref.ref:
+    return weakref.ref(Cycle())
+
+
+@pytest.fixture(autouse=True)
+def collector_as_it_was():
+    was = gc.isenabled()
+    yield
+    (gc.enable if was else gc.disable)()
+
+
+def test_nothing_is_collected_during_a_build_and_what_it_left_goes_a_moment_after():
+    collecting = Collecting(after=0.05, most_builds=3)
+    collecting.pause()
+    assert not gc.isenabled()
+    left = _garbage()
+    collecting.resume()
+    assert not gc.isenabled(), "the browsers reload before the collector runs"
+    done = threading.Event()
+    threading.Timer(0.5, done.set).start()
+    done.wait()
+    assert gc.isenabled()
+    assert left() is None
+
+
+def test_a_build_that_starts_before_the_collection_keeps_it_off():
+    collecting = Collecting(after=0.2, most_builds=3)
+    collecting.pause()
+    collecting.resume()
+    left = _garbage()
+    collecting.pause()  # the next save, at once
+    done = threading.Event()
+    threading.Timer(0.4, done.set).start()
+    done.wait()
+    assert not gc.isenabled()
+    assert left() is not None
+    collecting.resume()
+
+
+def test_saves_that_never_leave_a_moment_still_have_their_garbage_collected():
+    collecting = Collecting(after=60, most_builds=3)
+    left = _garbage()
+    for _ in range(3):
+        collecting.pause()
+        collecting.resume()
+    assert left() is not None
+    collecting.pause()  # the fourth build in a row with no pause between
+    assert left() is None
+    assert not gc.isenabled()
+    collecting.resume()
