@@ -6,7 +6,9 @@ file it links to) changed, and `serve --dirty`, which `make serve` runs,
 renders a page's template only when something its last render read reads
 differently now, and removes the pages no longer built. A change to
 mkdocs.yml, the overrides, the hooks or a file of docs/ that is not a page
-starts again from an empty site.
+starts again from an empty site. What the builds of `serve --dirty` made
+is stored in `.cache/serve/`, so one started again on the same inputs
+begins with it.
 
 `mkdocs build` is untouched: none of this runs outside `serve`.
 """
@@ -29,10 +31,11 @@ from routines.contract.files import MARKDOWN_SUFFIXES
 from routines.engine.feeds import feeds_afresh
 from routines.engine.page_render import render_kept
 from routines.engine.reads import render_what_changed
+from routines.engine.settings import kept_in
 from routines.engine.state import build_of
 from routines.engine.templates import keep_templates
 from routines.engine.watcher import watch_natively
-from routines.serving.incremental import Served, digest, remove_stale, session, start_session
+from routines.serving.incremental import Served, digest, process_stamp, remove_stale, session, start_session
 
 log = get_plugin_logger(__name__)
 
@@ -89,7 +92,9 @@ def on_config(config: MkDocsConfig) -> None:
         if serving.inputs_digest:
             log.info("mkdocs.yml, the overrides, the hooks or a file of docs/ changed: rebuilding every page")
         serving.start_afresh()
-        serving.inputs_digest = inputs
+        serving.inputs_digest, serving.stamp = inputs, process_stamp(inputs)
+        if serving.keeps_pages:  # `make serve`: what an earlier one made from the same inputs
+            serving.memo.load(_stored(config), serving.stamp)
 
 
 # Before the search index of the last build is stopped by anything else.
@@ -157,12 +162,14 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 # After every plugin has written its files; before the search index (-100).
 @event_priority(-90)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """`on_post_build`: remove what is no longer built; remember what was written; collect garbage in a moment."""
+    """`on_post_build`: remove what is no longer built; remember what was written; collect garbage and store the memos in a moment."""
     serving = session()
     if serving is None:
         return
     serving.collecting.resume()
     serving.memo.sweep()
+    if serving.keeps_pages and serving.memo.made:
+        serving.store_later(_stored(config))
     if not serving.keeps_pages:
         return
     served = build_of(config).served
@@ -189,6 +196,11 @@ def on_build_error(*, error: Exception) -> None:
 
 def _yes() -> bool:
     return True
+
+
+def _stored(config: MkDocsConfig) -> Path:
+    """Where `serve` writes its memos for the next `serve` to start from."""
+    return kept_in(config, "serve") / "memos.pickle"
 
 
 def _not_news(record: logging.LogRecord) -> bool:

@@ -115,6 +115,21 @@ def test_each_edit_leaves_the_site_a_clean_build_would_make(site, tmp_path):
         assert_same_as_clean(server, root, "mkdocs.yml")
 
 
+def test_serve_started_again_begins_with_what_the_last_one_made_and_still_builds_what_changed(site, tmp_path):
+    """What a `serve` made is stored; the next, started after an edit, serves a clean build's site."""
+    root = site
+    stored = root / ".cache" / "serve" / "memos.pickle"
+    with DevServer(root, tmp_path / "first") as server:
+        server.settled()
+        wait_for(stored.is_file, what="the stored memos")
+    edit(post(root, 5), "\n<!-- more -->\n\n", " Written while the server was stopped.\n\n<!-- more -->\n\n")
+    again = DevServer(root, tmp_path / "again")
+    again.port, again.url = server.port, server.url  # the same inputs, address included
+    with again:
+        assert "Written while the server was stopped." in again.page(address(again, "2020-01-06"))
+        assert_same_as_clean(again, root, "serve started again")
+
+
 def test_a_save_rewrites_only_the_pages_it_changes(site, tmp_path):
     """Prose after a post's excerpt changes that post's page: no other page is written again."""
     root = site

@@ -8,7 +8,9 @@ made from:
 - memos (`Memo`): a page's Markdown turned into HTML, an excerpt, a post's
   routine and video blocks; each also remembers the files it looked up on
   the way (a link's target and its address) and is used again only while
-  those lookups still give the same answers;
+  those lookups still give the same answers. A moment after a build they
+  are written to `.cache/serve/`, and `serve` started again with the same
+  inputs, Python and packages (`process_stamp`) starts from them;
 - what each written page's render read (`engine.reads.Reads`), noted while
   it rendered: every read of a page, section, link or the navigation, every
   name its template looked up and every function of the site it called, each
@@ -28,10 +30,13 @@ import copy
 import dataclasses
 import datetime as dt
 import hashlib
+import importlib.metadata
 import json
-import os
 import marshal
+import os
+import pickle
 import shutil
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
@@ -131,6 +136,7 @@ class Memo:
     def __init__(self) -> None:
         self._kept: dict[Any, _Kept] = {}
         self._used: set[Any] = set()
+        self.made = 0  # results made since the last `taken()`
 
     def get(self, key: Any, files: Any) -> Any | None:
         """The result kept for `key`, or None if there is none or a lookup now answers differently."""
@@ -148,6 +154,7 @@ class Memo:
             value = make(lookups)
             self._kept[key] = _Kept(value, lookups.seen)
             self._used.add(key)
+            self.made += 1
         return value
 
     def keep(self, key: Any, make: Callable[[], Any]) -> Any:
@@ -161,6 +168,54 @@ class Memo:
 
     def __len__(self) -> int:
         return len(self._kept)
+
+    def taken(self) -> dict[Any, Any]:
+        """What is kept now, for `store` to write while builds go on (entries are never changed, only replaced)."""
+        self.made = 0
+        return dict(self._kept)
+
+    def load(self, path: Path, stamp: str) -> int:
+        """Take what `store` wrote to `path` for the same `stamp`; how many results it gave (none from a damaged or older file)."""
+        try:
+            with open(path, "rb") as stored:
+                stored_stamp, kept = pickle.load(stored)
+        except Exception:  # noqa: BLE001 - missing, damaged, or written by other code: start without it
+            return 0
+        if stored_stamp != stamp or not isinstance(kept, dict):
+            return 0
+        self._kept.update(kept)
+        return len(kept)
+
+
+def store(path: Path, stamp: str, kept: dict[Any, Any]) -> None:
+    """Write `Memo.taken()` to `path` for a later `serve` whose inputs give the same `stamp`; what cannot be written is left out."""
+    try:
+        data = pickle.dumps((stamp, kept), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - a result pickle cannot take: write the others
+        data = pickle.dumps((stamp, {key: value for key, value in kept.items() if _picklable((key, value))}), protocol=pickle.HIGHEST_PROTOCOL)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    written = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    written.write_bytes(data)
+    os.replace(written, path)  # a reader finds the old file or the new one, never half of one
+
+
+def _picklable(value: Any) -> bool:
+    try:
+        pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001
+        return False
+    return True
+
+
+def process_stamp(*parts: str) -> str:
+    """What results kept by one `serve` process are made by, besides the site's inputs: Python and the packages that render pages."""
+    versions = []
+    for name in ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2"):
+        try:
+            versions.append(importlib.metadata.version(name))
+        except importlib.metadata.PackageNotFoundError:
+            versions.append("")
+    return digest(sys.version, versions, *parts)
 
 
 # -----------------------------------------------------------------------------
@@ -262,6 +317,9 @@ class Served:
     nav: Any = None
 
 
+STORE_AFTER_SECONDS = 2.0  # the browsers fetch the new pages first
+
+
 class Session:
     """What one `serve` process keeps between its builds.
 
@@ -281,6 +339,7 @@ class Session:
         last_good: each page's text (and for a post, its front matter and model) when it last had no problem.
         background: work that finishes after the build (the search index), or None.
         collecting: Python's garbage collector, paused for the length of each build.
+        stamp: what the memos are made from (`process_stamp` of the inputs), as `Memo.load` and `store` check it.
     """
 
     def __init__(self, keeps_pages: bool) -> None:
@@ -300,6 +359,8 @@ class Session:
         self.theme_files: dict[Any, list[str]] = {}
         self._background: Background | None = None
         self.collecting = Collecting()
+        self.stamp = ""
+        self._storing: threading.Timer | None = None
 
     def start_afresh(self) -> None:
         """Forget every page written and every memo: the next build writes the whole site."""
@@ -352,8 +413,19 @@ class Session:
         path.write_text(text, encoding="utf-8")
         return path
 
+    def store_later(self, path: Path, after: float = STORE_AFTER_SECONDS) -> None:
+        """Write the memos to `path` in a moment, off the build, for the next `serve` of the same inputs to start from."""
+        if self._storing is not None:
+            self._storing.cancel()
+        self._storing = threading.Timer(after, store, args=(path, self.stamp, self.memo.taken()))
+        self._storing.daemon = True
+        self._storing.start()
+
     def end(self) -> None:
         """Let the last build's work finish, and remove what the session wrote aside (when `serve` stops)."""
+        if self._storing is not None and self._storing.is_alive():
+            self._storing.cancel()
+            store(*self._storing.args)  # not yet written, or being written: written in full before the process goes
         self.wait_for_background()
         if self._kept_texts is not None:
             shutil.rmtree(self._kept_texts, ignore_errors=True)

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from routines.serving.incremental import Background, Inputs, Memo, digest, plain, remove_stale
+from routines.serving.incremental import Background, Inputs, Memo, Session, digest, plain, remove_stale, store
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,41 @@ def test_a_memo_forgets_what_a_build_did_not_use():
     memo.keep("a", lambda: 1)
     memo.sweep()
     assert len(memo) == 1 and memo.get("a", None) == 1 and memo.get("b", None) is None
+
+
+def test_memos_stored_by_one_serve_start_the_next_of_the_same_inputs(tmp_path):
+    """Still checked against the files they looked up; another stamp, a damaged file or none: started without them."""
+    files = Files({"blog/knee.md": "blog/2024/01/17/knee/"})
+    memo = Memo()
+    memo.make("page", files, lambda lookups: f"<a href='{lookups.get_file_from_path('blog/knee.md').url}'>")
+    memo.keep("unpicklable", lambda: threading.Lock())  # left out, the others written
+    assert memo.made == 2
+    stored = tmp_path / "serve" / "memos.pickle"
+    store(stored, "stamp", memo.taken())
+    assert memo.made == 0
+
+    again = Memo()
+    assert again.load(stored, "stamp") == 1
+    assert again.get("page", files) == "<a href='blog/2024/01/17/knee/'>"
+    assert again.get("page", Files({"blog/knee.md": "blog/2024/02/01/knee/"})) is None, "its lookups still count"
+    assert again.get("unpicklable", None) is None
+    assert Memo().load(stored, "another stamp") == 0
+    assert Memo().load(tmp_path / "none.pickle", "stamp") == 0
+    stored.write_bytes(stored.read_bytes()[:40])
+    assert Memo().load(stored, "stamp") == 0
+
+
+def test_a_session_stores_its_memos_a_moment_after_a_build_and_in_full_when_it_ends(tmp_path):
+    """Off the build, so the browsers get the new pages first; written before the process goes."""
+    serving = Session(keeps_pages=True)
+    serving.stamp = "stamp"
+    serving.memo.keep("a", lambda: "kept")
+    stored = tmp_path / "memos.pickle"
+    serving.store_later(stored, after=60)
+    assert not stored.exists()
+    serving.end()
+    again = Memo()
+    assert again.load(stored, "stamp") == 1 and again.get("a", None) == "kept"
 
 
 def write(site, *paths):
