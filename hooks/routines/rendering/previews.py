@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from ..model.post import Post
+from ..model.post import Post, Routine
 from ..model.units import about_minutes
 from ..model.wording import routine_line, routine_seconds
 from .cards import HEIGHT, WIDTH, Card
@@ -31,9 +32,11 @@ class Preview:
 
 def routine_summary(post: Post) -> str:
     """"3 steps · about 4 min · foam roller, tennis ball", or "" for a post with no routine."""
-    if not post.routine:
-        return ""
-    routine = post.routine
+    return _summary(post.routine) if post.routine else ""
+
+
+@functools.lru_cache(maxsize=4096)  # a routine is frozen: its card, its preview and every list ask for the same line
+def _summary(routine: Routine) -> str:
     return routine_line(len(routine.steps), about_minutes(routine_seconds(routine)), routine.all_equipment)
 
 
