@@ -10,7 +10,10 @@ starts again from an empty site. What the builds of `serve --dirty` made
 is stored in `.cache/serve/`, so one started again on the same inputs
 begins with it.
 
-`mkdocs build` is untouched: none of this runs outside `serve`.
+`mkdocs build` keeps only the memos: each page's HTML, each excerpt and
+each post's blocks, stored in `.cache/build/` and used by the next build
+of the same inputs, Python and packages while the files they looked up
+give the same answers. Everything else is built as MkDocs builds it.
 """
 
 from __future__ import annotations
@@ -35,13 +38,19 @@ from routines.engine.settings import kept_in
 from routines.engine.state import build_of
 from routines.engine.templates import keep_templates
 from routines.engine.watcher import watch_natively
-from routines.serving.incremental import Served, digest, process_stamp, remove_stale, session, start_session
+from routines.serving.incremental import (
+    Inputs, Served, Storing, digest, memo, process_stamp, remove_stale, session, start_build_memo, start_session,
+)
 
 log = get_plugin_logger(__name__)
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    """`on_startup`: `serve` keeps what its builds made; `serve --dirty` also keeps unchanged pages."""
+    """`on_startup`: `serve` keeps what its builds made; `serve --dirty` also keeps unchanged pages; `build` starts from what the last build of the same inputs made."""
+    global _storing
+    _storing = None
+    if command == "build":
+        start_build_memo()
     if command == "serve":
         start_session(keeps_pages=dirty)
         # MkDocs (or ProperDocs) warns that a dirty build may be inaccurate, and says of each page
@@ -64,28 +73,25 @@ def on_serve(server, *, config: MkDocsConfig, builder):
 
 
 def on_shutdown() -> None:
-    """`on_shutdown`: let the last search index finish before the site folder goes."""
+    """`on_shutdown`: let the last search index finish before the site folder goes, and the memos be written."""
     if (serving := session()) is not None:
         serving.end()
+    if _storing is not None:
+        _storing.join()
 
 
 # Before every other hook: nothing may use what a change of inputs made stale.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> None:
-    """`on_config`: start afresh when anything every page depends on changed."""
+    """`on_config`: start afresh when anything every page depends on changed; a build takes what the last one made of the same."""
     serving = session()
     if serving is None:
+        if (kept := memo()) is not None:
+            kept.load(_stored(config, "build"), process_stamp(_inputs(config, Inputs())))
         return
     build_of(config).served = Served()
     serving.left_as_written = set()
-    root = Path(config.config_file_path).parent
-    hooks = {Path(module.__file__).parent for module in config.hooks.values() if getattr(module, "__file__", None)}
-    docs = Path(config.docs_dir)
-    inputs = serving.inputs.digest(
-        [Path(config.config_file_path), *(Path(d) for d in [config.theme.custom_dir] if d), *sorted(hooks), docs],
-        skip=lambda path: path.is_relative_to(docs) and path.suffix.lower() in MARKDOWN_SUFFIXES,
-    )
-    inputs = digest(inputs, get_build_date(), config.site_url, str(root))
+    inputs = _inputs(config, serving.inputs)
     feeds_afresh(config, serving.keeps_pages)
     keep_templates(config, serving)
     if inputs != serving.inputs_digest:
@@ -94,7 +100,7 @@ def on_config(config: MkDocsConfig) -> None:
         serving.start_afresh()
         serving.inputs_digest, serving.stamp = inputs, process_stamp(inputs)
         if serving.keeps_pages:  # `make serve`: what an earlier one made from the same inputs
-            serving.memo.load(_stored(config), serving.stamp)
+            serving.memo.load(_stored(config, "serve"), serving.stamp)
 
 
 # Before the search index of the last build is stopped by anything else.
@@ -136,8 +142,8 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
     """`on_pre_page`: the page's Markdown becomes HTML only if it, or a file it links to, changed."""
-    if (serving := session()) is not None:
-        page.render = functools.partial(render_kept, serving, page, page.render)
+    if (kept := memo()) is not None:
+        page.render = functools.partial(render_kept, kept, page, page.render)
     return page
 
 
@@ -163,13 +169,18 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 @event_priority(-90)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """`on_post_build`: remove what is no longer built; remember what was written; collect garbage and store the memos in a moment."""
+    global _storing
     serving = session()
     if serving is None:
+        if (kept := memo()) is not None:
+            kept.sweep()
+            if kept.made:  # written while the search index is made; `on_shutdown` waits for it
+                _storing = Storing(_stored(config, "build"), process_stamp(_inputs(config, Inputs())), kept.taken())
         return
     serving.collecting.resume()
     serving.memo.sweep()
     if serving.keeps_pages and serving.memo.made:
-        serving.store_later(_stored(config))
+        serving.store_later(_stored(config, "serve"))
     if not serving.keeps_pages:
         return
     served = build_of(config).served
@@ -198,9 +209,24 @@ def _yes() -> bool:
     return True
 
 
-def _stored(config: MkDocsConfig) -> Path:
-    """Where `serve` writes its memos for the next `serve` to start from."""
-    return kept_in(config, "serve") / "memos.pickle"
+def _stored(config: MkDocsConfig, command: str) -> Path:
+    """Where `serve` or `build` writes its memos for the next one to start from."""
+    return kept_in(config, command) / "memos.pickle"
+
+
+def _inputs(config: MkDocsConfig, inputs: Inputs) -> str:
+    """The digest of what every page depends on: mkdocs.yml, the overrides, the hooks, docs/ but its pages, the day, the address."""
+    root = Path(config.config_file_path).parent
+    hooks = {Path(module.__file__).parent for module in config.hooks.values() if getattr(module, "__file__", None)}
+    docs = Path(config.docs_dir)
+    digested = inputs.digest(
+        [Path(config.config_file_path), *(Path(d) for d in [config.theme.custom_dir] if d), *sorted(hooks), docs],
+        skip=lambda path: path.is_relative_to(docs) and path.suffix.lower() in MARKDOWN_SUFFIXES,
+    )
+    return digest(digested, get_build_date(), config.site_url, str(root))
+
+
+_storing: Storing | None = None  # the memos a build is writing
 
 
 def _not_news(record: logging.LogRecord) -> bool:

@@ -21,7 +21,7 @@ from routines.rendering.blocks import (
     Paper, assemble, paper_codes, render_routine, render_start, render_video, routine_view, video_view, yield_ids,
 )
 from routines.rendering.paper import CodesAhead
-from routines.serving.incremental import session
+from routines.serving.incremental import memo, session
 
 
 def on_nav(nav, *, config: MkDocsConfig, files: Files) -> None:
@@ -59,13 +59,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     post = build_of(config).model(page.file.src_uri)
     if post is None or not (post.routine or post.video):
         return html
-    serving = session()
-    if serving is None:
+    kept = memo()
+    if kept is None:
         blocks = _blocks(post, page, config, files)
     else:
-        # Under `serve`, made again only when the post, its address or a file it names changed.
+        # Made again only when the post, its address or a file it names changed (under `serve`, and from build to build).
         key = ("blocks", post, page.file.src_uri, page.file.url, page.canonical_url, page.abs_url)
-        blocks = serving.memo.make(key, files, lambda lookups: _blocks(post, page, config, lookups))
+        blocks = kept.make(key, files, lambda lookups: _blocks(post, page, config, lookups))
     html, renamed = yield_ids(html, "".join(blocks))
     _rename_in_toc(page.toc, renamed)
     return assemble(html, *blocks)

@@ -99,3 +99,15 @@ def plain_config(text: str) -> str:
         if line == "  features:":
             out.append("    - navigation.instant")
     return "\n".join(out) + "\n"
+
+
+def post_file(root: Path, number: int) -> Path:
+    """The file of generated post `number` in the site at `root`."""
+    return root / "docs" / "blog" / "posts" / f"routine-{number:04d}.md"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file with `new`, as an author's save does."""
+    text = path.read_text()
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1))

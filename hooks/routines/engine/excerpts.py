@@ -8,8 +8,9 @@ the excerpt separator; most of a blog's build went there. The excerpt is the
 same rendered from the text before the separator with what the rest defines
 for the whole text (`routines/rendering/excerpt.py`); a post whose separator
 sits in a code block is rendered whole, as before. Either way the title
-heading is text, not Markdown. Under `serve`, an excerpt is rendered again
-only when what it is made from changed (`routines/serving/incremental.py`).
+heading is text, not Markdown. An excerpt is rendered again only when what
+it is made from changed (`routines/serving/incremental.py`: under `serve`,
+and from one `build` to the next).
 And Material's Excerpt makes a parser for every post as the post is read,
 every build, where under `serve` most excerpts are kept and never parse.
 Guard (`engine/guard.py`): once per process, each only over what Material's
@@ -31,7 +32,7 @@ import material.plugins.blog.structure as blog_posts
 
 from ..rendering.excerpt import GOES_ON, excerpt_key, excerpt_markdown
 from ..rendering.literal import escapable
-from ..serving.incremental import session
+from ..serving.incremental import memo
 from .guard import Patch, has
 
 FROM_START = Patch(
@@ -83,13 +84,13 @@ def _from_start(render):
                 excerpt.more = GOES_ON if start.goes_on else None
             return excerpt.markdown, excerpt.content, excerpt.more, copy.deepcopy(excerpt.toc)
 
-        serving = session()
-        if serving is None:
+        kept = memo()
+        if kept is None:
             rendered(_registered(excerpt.md, "relpath").files)
             return
         files = _registered(excerpt.md, "relpath").files
         # What Material's `render` sets; the Markdown too, which a page's title needs.
-        excerpt.markdown, excerpt.content, excerpt.more, toc = serving.memo.make(excerpt_key(post, page, separator), files, rendered)
+        excerpt.markdown, excerpt.content, excerpt.more, toc = kept.make(excerpt_key(post, page, separator), files, rendered)
         excerpt.toc = copy.deepcopy(toc)
 
     from_start.renders_from_start = True

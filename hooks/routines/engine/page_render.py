@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from ..serving.incremental import Session
+from ..serving.incremental import Memo
 from .guard import Patch, has
 
 KEPT = Patch(
@@ -26,7 +26,7 @@ KEPT = Patch(
 SETS = frozenset({"content", "toc", "_title_from_render", "present_anchor_ids", "links_to_anchors"})
 
 
-def render_kept(serving: Session, page, render, config, files) -> None:
+def render_kept(memo: Memo, page, render, config, files) -> None:
     """MkDocs' `Page.render`, kept by the page's Markdown, its address and the files it looked up."""
     if not KEPT.holds():
         render(config, files)
@@ -42,7 +42,7 @@ def render_kept(serving: Session, page, render, config, files) -> None:
 
     key = ("page", page.file.src_uri, page.file.url, page.file.inclusion.name, page.markdown)
     try:
-        content, toc, title, anchors, links = serving.memo.make(key, files, made)
+        content, toc, title, anchors, links = memo.make(key, files, made)
     except _Changed:  # rendered by MkDocs, and not kept
         return
     page.content, page.toc, page._title_from_render = content, toc_copy(toc), title

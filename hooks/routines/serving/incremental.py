@@ -239,12 +239,15 @@ class Inputs:
         return digest(named)
 
     def _content(self, file: Path) -> str:
-        stat = file.stat()
-        stamp = (stat.st_size, stat.st_mtime_ns)
-        known = self._known.get(str(file))
-        if known is None or known[0] != stamp:
-            known = (stamp, hashlib.blake2b(file.read_bytes(), digest_size=16).hexdigest())
-            self._known[str(file)] = known
+        try:
+            stat = file.stat()
+            stamp = (stat.st_size, stat.st_mtime_ns)
+            known = self._known.get(str(file))
+            if known is None or known[0] != stamp:
+                known = (stamp, hashlib.blake2b(file.read_bytes(), digest_size=16).hexdigest())
+                self._known[str(file)] = known
+        except OSError as error:  # a link to nothing, a file gone or unreadable: the checks say which
+            return f"unreadable: {error.strerror}"
         return known[1]
 
 
@@ -490,6 +493,7 @@ class Background:
 
 
 _session: Session | None = None
+_build_memo: Memo | None = None
 
 
 def start_session(keeps_pages: bool) -> Session:
@@ -502,3 +506,26 @@ def start_session(keeps_pages: bool) -> Session:
 def session() -> Session | None:
     """The `serve` session this process runs, or None for `build`."""
     return _session
+
+
+def start_build_memo() -> Memo:
+    """Begin the memos of a `build` (at its start): what an earlier build of the same inputs made, once loaded."""
+    global _build_memo
+    _build_memo = Memo()
+    return _build_memo
+
+
+class Storing:
+    """Memos being written by a thread of their own while a build finishes (its search index runs as a program of its own)."""
+
+    def __init__(self, path: Path, stamp: str, kept: dict[Any, Any]) -> None:
+        self._thread = threading.Thread(target=store, args=(path, stamp, kept), name="store-memos", daemon=True)
+        self._thread.start()
+
+    def join(self) -> None:
+        self._thread.join()
+
+
+def memo() -> Memo | None:
+    """Where expensive per-page work is kept: the `serve` session's memos, a `build`'s, or None where none were started."""
+    return _session.memo if _session is not None else _build_memo

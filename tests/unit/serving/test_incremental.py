@@ -144,6 +144,16 @@ def test_inputs_change_with_content_not_with_time(tmp_path):
     assert inputs.digest([tmp_path / "mkdocs.yml", tmp_path / "overrides"], skip=lambda p: p.suffix == ".html") != first
 
 
+def test_a_link_to_nothing_is_an_input_too_not_a_crash(tmp_path):
+    """The checks name it; the digest changes when it is fixed."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "gone.png").symlink_to(tmp_path / "nowhere.png")
+    inputs = Inputs()
+    broken = inputs.digest([tmp_path / "docs"])
+    (tmp_path / "nowhere.png").write_bytes(b"png")
+    assert inputs.digest([tmp_path / "docs"]) != broken
+
+
 def test_work_left_after_a_build_is_stopped_by_the_next():
     stopped, failures = threading.Event(), []
 
