@@ -179,8 +179,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     serving.collecting.resume()
     serving.memo.sweep()
-    if serving.keeps_pages and serving.memo.made:
-        serving.store_later(_stored(config, "serve"))
+    if serving.keeps_pages:
+        serving.store_memos(_stored(config, "serve"), soon=serving.afresh and bool(serving.memo.made))
     if not serving.keeps_pages:
         return
     served = build_of(config).served

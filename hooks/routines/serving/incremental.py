@@ -8,9 +8,11 @@ made from:
 - memos (`Memo`): a page's Markdown turned into HTML, an excerpt, a post's
   routine and video blocks; each also remembers the files it looked up on
   the way (a link's target and its address) and is used again only while
-  those lookups still give the same answers. A moment after a build they
-  are written to `.cache/serve/`, and `serve` started again with the same
-  inputs, Python and packages (`process_stamp`) starts from them;
+  those lookups still give the same answers. A moment after a build of
+  every page, and when `serve` stops, they are written to `.cache/serve/`,
+  and `serve` started again with the same inputs, Python and packages
+  (`process_stamp`) starts from them (`make build` keeps its own, in
+  `.cache/build/`);
 - what each written page's render read (`engine.reads.Reads`), noted while
   it rendered: every read of a page, section, link or the navigation, every
   name its template looked up and every function of the site it called, each
@@ -364,6 +366,8 @@ class Session:
         self.collecting = Collecting()
         self.stamp = ""
         self._storing: threading.Timer | None = None
+        self._stored = threading.Event()
+        self._store_to: Path | None = None
 
     def start_afresh(self) -> None:
         """Forget every page written and every memo: the next build writes the whole site."""
@@ -416,19 +420,33 @@ class Session:
         path.write_text(text, encoding="utf-8")
         return path
 
-    def store_later(self, path: Path, after: float = STORE_AFTER_SECONDS) -> None:
-        """Write the memos to `path` in a moment, off the build, for the next `serve` of the same inputs to start from."""
+    def store_memos(self, path: Path, soon: bool, after: float = STORE_AFTER_SECONDS) -> None:
+        """Write the memos to `path` for the next `serve` of the same inputs to start from: when `serve` stops, and if `soon`, in a moment too, off the build.
+
+        A build of every page is written soon, in case the process is killed;
+        what a save changes (a page or two) waits for the end.
+        """
+        self._store_to = path
+        if not soon:
+            return
         if self._storing is not None:
             self._storing.cancel()
-        self._storing = threading.Timer(after, store, args=(path, self.stamp, self.memo.taken()))
+        self._stored.clear()
+        self._storing = threading.Timer(after, self._store, args=(path, self.stamp, self.memo.taken()))
         self._storing.daemon = True
         self._storing.start()
 
+    def _store(self, path: Path, stamp: str, kept: dict[Any, Any]) -> None:
+        store(path, stamp, kept)
+        self._stored.set()
+
     def end(self) -> None:
-        """Let the last build's work finish, and remove what the session wrote aside (when `serve` stops)."""
-        if self._storing is not None and self._storing.is_alive():
+        """Let the last build's work finish, write the memos, and remove what the session wrote aside (when `serve` stops)."""
+        if self._storing is not None:
             self._storing.cancel()
-            store(*self._storing.args)  # not yet written, or being written: written in full before the process goes
+            self._storing.join()  # if it is writing, until it has written
+        if self._store_to is not None and (self.memo.made or (self._storing is not None and not self._stored.is_set())):
+            store(self._store_to, self.stamp, self.memo.taken())
         self.wait_for_background()
         if self._kept_texts is not None:
             shutil.rmtree(self._kept_texts, ignore_errors=True)

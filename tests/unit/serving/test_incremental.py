@@ -101,11 +101,29 @@ def test_a_session_stores_its_memos_a_moment_after_a_build_and_in_full_when_it_e
     serving.stamp = "stamp"
     serving.memo.keep("a", lambda: "kept")
     stored = tmp_path / "memos.pickle"
-    serving.store_later(stored, after=60)
+    serving.store_memos(stored, soon=True, after=60)
     assert not stored.exists()
     serving.end()
     again = Memo()
     assert again.load(stored, "stamp") == 1 and again.get("a", None) == "kept"
+
+
+def test_what_a_save_changed_is_stored_when_serve_stops(tmp_path):
+    """A page or two is not worth writing every memo again at every save: it waits for the end."""
+    serving = Session(keeps_pages=True)
+    serving.stamp = "stamp"
+    stored = tmp_path / "memos.pickle"
+    serving.memo.keep("a", lambda: "first build")
+    serving.store_memos(stored, soon=True, after=0)
+    wait = threading.Event()
+    threading.Timer(0.5, wait.set).start()
+    wait.wait()
+    assert Memo().load(stored, "stamp") == 1
+    serving.memo.keep("b", lambda: "a save")
+    serving.store_memos(stored, soon=False)
+    assert Memo().load(stored, "stamp") == 1
+    serving.end()
+    assert Memo().load(stored, "stamp") == 2
 
 
 def write(site, *paths):
