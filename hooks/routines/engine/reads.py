@@ -13,7 +13,13 @@ While a page renders, every read of a page, section, link or the navigation
 function of the site it calls is noted with what it gave. At the next build,
 once every hook has run for the page (`on_page_context` included), the same
 reads are made again of this build's objects: when each gives what it gave,
-the template would render the same page, and it is not rendered.
+the template would render the same page, and it is not rendered. A read
+that gives the same object as for an earlier page of the build is made into
+data once (`_Now`); the page being rendered is read afresh, as its own
+`on_page_context` may have changed what it holds. (Neither MkDocs, Material
+nor the site's hooks change another page's values in place while pages
+render; with a plugin that did, a page could stay as it was written until
+a later save renders it.)
 
 Guard: what a read gives is compared as data, the site's objects by name (a
 page by its file, a section by its titles, a link by its title and address);
