@@ -48,7 +48,7 @@ class Collecting:
 
     def _collect(self) -> None:
         with self._lock:
-            if self._later is None:  # a build started meanwhile
+            if self._later is not threading.current_thread():  # a build started meanwhile
                 return
             self._later, self._builds = None, 0
             gc.enable()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-import threading
+import time
 import weakref
 
 import pytest
@@ -30,31 +30,29 @@ def collector_as_it_was():
 
 
 def test_nothing_is_collected_during_a_build_and_what_it_left_goes_a_moment_after():
-    collecting = Collecting(after=0.05, most_builds=3)
+    collecting = Collecting(after=1.0, most_builds=3)
     collecting.pause()
     assert not gc.isenabled()
     left = _garbage()
     collecting.resume()
     assert not gc.isenabled(), "the browsers reload before the collector runs"
-    done = threading.Event()
-    threading.Timer(0.5, done.set).start()
-    done.wait()
+    deadline = time.monotonic() + 30
+    while left() is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert gc.isenabled()
     assert left() is None
 
 
 def test_a_build_that_starts_before_the_collection_keeps_it_off():
-    collecting = Collecting(after=0.2, most_builds=3)
+    collecting = Collecting(after=1.0, most_builds=3)
     collecting.pause()
     collecting.resume()
     left = _garbage()
     collecting.pause()  # the next save, at once
-    done = threading.Event()
-    threading.Timer(0.4, done.set).start()
-    done.wait()
+    time.sleep(1.5)
     assert not gc.isenabled()
     assert left() is not None
-    collecting.resume()
+    collecting.pause()  # nothing left to run after the test (the fixture turns the collector back on)
 
 
 def test_saves_that_never_leave_a_moment_still_have_their_garbage_collected():
@@ -67,4 +65,16 @@ def test_saves_that_never_leave_a_moment_still_have_their_garbage_collected():
     collecting.pause()  # the fourth build in a row with no pause between
     assert left() is None
     assert not gc.isenabled()
+
+
+def test_a_collection_that_comes_too_late_leaves_the_next_builds_alone():
+    """A save just as the collection was due: only the last build's own collection turns the collector on."""
+    collecting = Collecting(after=60, most_builds=3)
+    collecting.pause()
     collecting.resume()
+    late = collecting._later
+    collecting.pause()  # the next build
+    collecting.resume()  # its own collection now waits for its moment
+    late.function()  # the first build's, as if its moment came just now
+    assert not gc.isenabled()
+    collecting.pause()
