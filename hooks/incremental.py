@@ -175,7 +175,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         if (kept := memo()) is not None:
             kept.sweep()
             if kept.made:  # written while the search index is made; `on_shutdown` waits for it
-                _storing = Storing(_stored(config, "build"), process_stamp(_inputs(config, Inputs())), kept.taken())
+                _storing = Storing(_stored(config, "build"), kept.stamp, kept.taken())
         return
     serving.collecting.resume()
     serving.memo.sweep()

@@ -139,6 +139,7 @@ class Memo:
         self._kept: dict[Any, _Kept] = {}
         self._used: set[Any] = set()
         self.made = 0  # results made since the last `taken()`
+        self.stamp = ""  # what the results are made from, as the last `load` was given it
 
     def get(self, key: Any, files: Any) -> Any | None:
         """The result kept for `key`, or None if there is none or a lookup now answers differently."""
@@ -178,6 +179,7 @@ class Memo:
 
     def load(self, path: Path, stamp: str) -> int:
         """Take what `store` wrote to `path` for the same `stamp`; how many results it gave (none from a damaged or older file)."""
+        self.stamp = stamp
         try:
             with open(path, "rb") as stored:
                 stored_stamp, kept = pickle.load(stored)
