@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from markupsafe import escape
 
-from routines.discovery.catalog import build_catalog, entry, feed_summary
+from routines.discovery.catalog import build_catalog, feed_summary
 from routines.discovery.pages import (
     CARDS, EQUIPMENT_INDEX, EQUIPMENT_LIST, SERIES_INDEX, SERIES_PARTS,
     equipment_url, generated_pages, series_page_of, series_pages, series_url,
@@ -25,7 +25,6 @@ from routines.discovery.pages import (
 from routines.engine import settings
 from routines.engine.feeds import dated_once
 from routines.engine.state import add_wording, build_of
-from routines.rendering.excerpt import opening_prose
 from routines.rendering.blocks import place_block
 
 
@@ -38,7 +37,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for post in settings.published_posts(config):
         src = post.file.src_uri
         build.post_pages[src] = post
-        entries.append(entry(build.model(src), src, post.file.url, post.config.date.created, opening_prose(post.markdown)))  # every published post was validated
+        entries.append(build.entry(post))  # every published post was validated
     build.catalog = build_catalog(entries)
     pages = generated_pages(config.extra.get("series") or {}, build.catalog.series, list(build.catalog.equipment), settings.per_page(config))
     for path, text in pages.items():

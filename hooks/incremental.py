@@ -33,6 +33,7 @@ from mkdocs.utils import clean_directory, get_build_date
 from routines.contract.files import MARKDOWN_SUFFIXES
 from routines.engine.feeds import feeds_afresh
 from routines.engine.page_render import render_kept
+from routines.engine.preview import last_build, preview_saves
 from routines.engine.reads import render_what_changed
 from routines.engine.settings import kept_in
 from routines.engine.state import build_of
@@ -60,13 +61,15 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_serve(server, *, config: MkDocsConfig, builder):
-    """`on_serve`: hear of a saved file at once, rather than polling every half second.
+    """`on_serve`: hear of a saved file at once, rather than polling every half second; show a saved post before the whole build.
 
     Also, after the first build, what is alive now (the program, the theme's
     compiled templates) is left out of Python's garbage collections, which
     would otherwise go through it again and again in every build.
     """
     watch_natively(server)
+    if (serving := session()) is not None and serving.keeps_pages:
+        preview_saves(server, serving)
     gc.collect()
     gc.freeze()
     return server
@@ -153,6 +156,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     """`on_env`: a page is rendered only when something its last render read now reads differently."""
     serving = session()
     if serving is not None and serving.keeps_pages:
+        build_of(config).served.env = env
         render_what_changed(env, config, serving, build_of(config).served)
     return env
 
@@ -160,9 +164,15 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 # Last: whatever another listener made of a page left as it was written, it stays as it was written.
 @event_priority(-100)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """`on_post_page`: a page not rendered again (an empty page, which MkDocs does not write) stays empty."""
+    """`on_post_page`: a page not rendered again (an empty page, which MkDocs does not write) stays empty; after a preview, note a page written anew."""
     serving = session()
-    return "" if serving is not None and page.file.src_uri in serving.left_as_written else output
+    if serving is None:
+        return output
+    if page.file.src_uri in serving.left_as_written:
+        return ""
+    if serving.previewed and not serving.rewritten and output.strip():
+        serving.rewritten = not _stands(page.file.abs_dest_path, output)
+    return output
 
 
 # After every plugin has written its files; before the search index (-100).
@@ -188,9 +198,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     removed = remove_stale(Path(config.site_dir), serving.outputs, outputs)
     if removed:
         log.debug("no longer built: " + ", ".join(removed))
+        serving.rewritten = True
     serving.outputs = outputs
     serving.reads = {dest: reads for dest, reads in serving.reads.items() if dest in outputs}
     serving.afresh = False
+    serving.last = last_build(build_of(config), served.env, lambda: _inputs(config, serving.inputs) == serving.inputs_digest)
 
 
 def on_build_error(*, error: Exception) -> None:
@@ -207,6 +219,15 @@ def on_build_error(*, error: Exception) -> None:
 
 def _yes() -> bool:
     return True
+
+
+def _stands(path: str, output: str) -> bool:
+    """Whether the file at `path` holds the page `output` as MkDocs writes it."""
+    try:
+        with open(path, "rb") as written:
+            return written.read() == output.encode("utf-8", errors="xmlcharrefreplace")
+    except OSError:
+        return False
 
 
 def _stored(config: MkDocsConfig, command: str) -> Path:

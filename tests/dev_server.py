@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -92,7 +93,13 @@ class DevServer:
         return found[0]
 
     def settled(self) -> None:
-        """Wait until the search index of the last build is in place (it is written after the pages)."""
+        """Wait until the last build has ended and its search index is in place (it is written after the pages).
+
+        A saved post is served before the build of the whole site; any other
+        page, as the home page, only once that build has ended.
+        """
+        self.page("")
+
         def done() -> bool:  # the new index in place, the old one gone
             return (self.site / "pagefind").is_dir() and not any((self.site / name).exists() for name in (".pagefind-next", ".pagefind-old"))
 
@@ -228,30 +235,65 @@ def _build_afresh_in(root: str, site: str, url: str) -> None:
 class ServeBuilds:
     """The builds of one `serve --dirty` process, as `make serve` runs them, each started on demand rather than by a save.
 
-    The process does what `serve`'s builder does on each save (a new config of
-    mkdocs.yml, its site_url the server's, a dirty build for that address),
-    then waits for the search index as the server's readers would.
+    The process does what `serve`'s builder does on each save (the post just
+    saved shown first, then a new config of mkdocs.yml, its site_url the
+    server's, a dirty build for that address), then waits for the search
+    index as the server's readers would.
     """
 
     def __init__(self, root: Path, site: Path, url: str) -> None:
         self.site = site
         self._here, there = _forks.Pipe()
-        self._process = _forks.Process(target=_serve_builds, args=(there, str(root), str(site), url), daemon=True)
+        # Not a daemon: a build draws its cards in processes of its own.
+        self._process = _forks.Process(target=_serve_builds, args=(there, str(root), str(site), url))
 
     def __enter__(self) -> ServeBuilds:
         self._process.start()
         self.build()  # the first build
         return self
 
-    def build(self) -> None:
-        """One build, as after a save; the site is as the server serves it when this returns."""
+    def build(self) -> bool:
+        """One build, as after a save; the site is as the server serves it when this returns.
+
+        Returns:
+            whether browsers were told of a new site before the whole build began (a saved post shown first).
+        """
         self._here.send("build")
-        failed = self._here.recv()
+        failed, shown_first = self._here.recv()
         assert failed is None, failed
+        return shown_first
 
     def __exit__(self, *exc) -> None:
         self._here.send("stop")
         self._process.join(timeout=120)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+
+
+class _Server:
+    """What `serve` reaches of MkDocs' livereload server: its builder, its WSGI app, and the versions of the site it tells browsers of."""
+
+    mount_path = "/"
+
+    def __init__(self, builder) -> None:
+        self.builder = builder
+        self._app = None
+        self._epoch_cond = threading.Condition()
+        self._wanted_epoch = self._visible_epoch = 0
+
+    def get_app(self):
+        return self._app
+
+    def set_app(self, app) -> None:
+        self._app = app
+
+    def rebuild(self) -> None:
+        """As the server's build loop does after a save."""
+        self._wanted_epoch += 1
+        self.builder()
+        with self._epoch_cond:
+            self._visible_epoch = self._wanted_epoch
 
 
 def _serve_builds(conn, root: str, site: str, url: str) -> None:
@@ -265,18 +307,30 @@ def _serve_builds(conn, root: str, site: str, url: str) -> None:
         made.site_url = url
         return made
 
-    started = made = config()
+    started = config()
     started.plugins.on_startup(command="serve", dirty=True)
-    from routines.serving.incremental import session  # from the hooks' folder, which loading the config put on the path
+    configs = [started]
+    shown_first = []
+
+    def builder() -> None:
+        shown_first.append(server._visible_epoch == server._wanted_epoch)
+        build(configs.pop() if configs else config(), serve_url=url, dirty=True)
+
+    # From the hooks' folder, which loading the config put on the path.
+    from routines.engine.preview import preview_saves
+    from routines.serving.incremental import session
+
+    server = _Server(builder)
+    preview_saves(server, session())  # as `hooks/incremental.py`'s on_serve does
 
     try:
         while conn.recv() == "build":
+            shown_first.clear()
             try:
-                build(made or config(), serve_url=url, dirty=True)
+                server.rebuild()
                 session().wait_for_background()
-                conn.send(None)
+                conn.send((None, shown_first[0]))
             except Exception as error:  # noqa: BLE001 - the test names it
-                conn.send(f"the build failed: {error!r}")
-            made = None
+                conn.send((f"the build failed: {error!r}", False))
     finally:
         started.plugins.on_shutdown()

@@ -193,11 +193,14 @@ SERVE_CHANGED = """
     mkdocs.structure.files.Files.add_files_from_theme = from_theme_reading_more
     unwatch = mkdocs.livereload.LiveReloadServer.unwatch
     mkdocs.livereload.LiveReloadServer.unwatch = lambda self, where: unwatch(self, where)
+    import material.plugins.blog.plugin as blog
+    resolve = blog.BlogPlugin._resolve_post
+    blog.BlogPlugin._resolve_post = lambda self, post_file, config: resolve(self, post_file, config)
 """
 
 
 def test_serve_without_its_patches_serves_what_a_clean_build_makes(tmp_path, monkeypatch):
-    """Page rendering, the theme's file filter and the watcher changed: saves are heard, and the site stays right."""
+    """Page rendering, the theme's file filter, the watcher and the blog's reading of a post changed: saves are heard, and the site stays right."""
     (tmp_path / "site").mkdir()
     root = make_site(tmp_path / "site", _docs())
     monkeypatch.setenv("PYTHONPATH", _broken(tmp_path / "upgrade", SERVE_CHANGED))
@@ -212,4 +215,7 @@ def test_serve_without_its_patches_serves_what_a_clean_build_makes(tmp_path, mon
         assert [p for p in clean if without_build_time(served[p]) != without_build_time(clean[p])] == []
         log = server.log.read_text()
     off = [line.split("routines: ", 1)[1].split(" is off: ")[0] for line in log.splitlines() if " is off: " in line]
-    assert sorted(off) == ["file events in place of polling", "page HTML kept between saves", "theme files listed once"], log
+    assert sorted(off) == [
+        "file events in place of polling", "page HTML kept between saves", "the saved post shown before the whole build", "theme files listed once",
+    ], log
+    assert "as saved" not in log

@@ -145,6 +145,12 @@ def _check_page(
     return problems
 
 
+def check_page(src: str, text: str, shown_path: str, post_dirs: tuple[str, ...], site: Site) -> tuple[FrontMatter | None, Post | None, list[Problem]]:
+    """One page's own checks, without what it shares with the others (its address, its links): its front matter, its model if it is a valid post, and its problems."""
+    front, post, problems = _page_checks(src, text, shown_path, post_dirs, site)
+    return (_copied(front) if front is not None else None), post, problems
+
+
 def _page_checks(src: str, text: str, shown_path: str, post_dirs: tuple[str, ...], site: Site) -> tuple[FrontMatter | None, Post | None, list[Problem]]:
     """A page's front matter (None for a post without any), its model if it is a valid post, and its problems."""
     front = _read_front_matter(text)

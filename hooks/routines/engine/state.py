@@ -12,10 +12,11 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..discovery.catalog import Catalog
+from ..discovery.catalog import Catalog, Entry, entry
 from ..discovery.pages import series_url
 from ..model.post import Post
 from ..model.units import count_forms, plural
+from ..rendering.excerpt import opening_prose
 from .copies import copied_blocks
 
 
@@ -57,6 +58,11 @@ class Build:
         for src, (front, post) in posts.items():
             self.models[src] = post
             self.parsed.setdefault(front.source, []).append(front.data)
+
+    def entry(self, post) -> Entry:
+        """The catalog entry of a published post's page (discovery), which every post of this build has a model for."""
+        src = post.file.src_uri
+        return entry(self.model(src), src, post.file.url, post.config.date.created, opening_prose(post.markdown))
 
     def model(self, src: str) -> Post | None:
         """The validated model of a post in this build, by its path relative to docs/; None for any other page."""

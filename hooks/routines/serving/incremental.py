@@ -317,11 +317,12 @@ class Served:
     """What `serve` learns of one build's pages before it writes them (kept on the build's state).
 
     Attributes:
-        files, nav: the build's files and navigation, once made.
+        files, nav, env: the build's files, navigation and the environment its pages render in, once made.
     """
 
     files: Any = None
     nav: Any = None
+    env: Any = None
 
 
 STORE_AFTER_SECONDS = 2.0  # the browsers fetch the new pages first
@@ -347,6 +348,9 @@ class Session:
         background: work that finishes after the build (the search index), or None.
         collecting: Python's garbage collector, paused for the length of each build.
         stamp: what the memos are made from (`process_stamp` of the inputs), as `Memo.load` and `store` check it.
+        last: what the last build, if it finished, leaves for the next save's preview (`engine.preview.LastBuild`), or None.
+        previewed: whether this build follows a preview of the post saved.
+        rewritten: whether this build wrote a page other than as it stood (or removed one): the browsers reload again.
     """
 
     def __init__(self, keeps_pages: bool) -> None:
@@ -370,6 +374,9 @@ class Session:
         self._storing: threading.Timer | None = None
         self._stored = threading.Event()
         self._store_to: Path | None = None
+        self.last: Any = None
+        self.previewed = False
+        self.rewritten = False
 
     def start_afresh(self) -> None:
         """Forget every page written and every memo: the next build writes the whole site."""
@@ -378,6 +385,7 @@ class Session:
         self.reads = {}
         self.outputs = set()
         self.theme_files = {}
+        self.last = None
         self.afresh = True
 
     def as_last_good(self, checked, shown: dict[str, str]) -> dict[str, Path | None]:

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from routines.engine import blog_authors, feeds, guard, post_lookup, reads, templates, watcher
+from routines.engine import blog_authors, feeds, guard, post_lookup, preview, reads, templates, watcher
 from routines.engine.post_lookup import Posts
 
 
@@ -141,3 +141,14 @@ def test_a_folder_on_a_network_share_is_polled(tmp_path):
     assert watcher.file_system("/mnt/share/docs", str(mounts)) == "nfs4"
     assert watcher.file_system("/home/docs", str(mounts)) == "ext4"
     assert watcher.file_system("/home", str(tmp_path / "none")) == ""
+
+
+def test_a_server_without_its_versions_of_the_site_shows_a_save_once_built(caplog):
+    """The livereload server no longer counts the versions it tells browsers of: its builder is left as it is."""
+    def builder() -> None:
+        pass
+
+    server = SimpleNamespace(builder=builder, mount_path="/", get_app=lambda: None, set_app=lambda app: None, _wanted_epoch=0)
+    preview.preview_saves(server, SimpleNamespace())
+    assert server.builder is builder
+    assert "the saved post shown before the whole build is off: SimpleNamespace._epoch_cond is missing; SimpleNamespace._visible_epoch is missing" in warnings(caplog)[0]
