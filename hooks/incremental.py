@@ -19,7 +19,6 @@ give the same answers. Everything else is built as MkDocs builds it.
 from __future__ import annotations
 
 import functools
-import gc
 import logging
 from pathlib import Path
 
@@ -63,15 +62,15 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_serve(server, *, config: MkDocsConfig, builder):
     """`on_serve`: hear of a saved file at once, rather than polling every half second; show a saved post before the whole build.
 
-    Also, after the first build, what is alive now (the program, the theme's
-    compiled templates) is left out of Python's garbage collections, which
-    would otherwise go through it again and again in every build.
+    Also, once the first page is served, what is alive then (the program, the
+    theme's compiled templates) is left out of Python's garbage collections,
+    which would otherwise go through it again and again in every build.
     """
     watch_natively(server)
-    if (serving := session()) is not None and serving.keeps_pages:
-        preview_saves(server, serving)
-    gc.collect()
-    gc.freeze()
+    if (serving := session()) is not None:
+        serving.collecting.freeze_next()
+        if serving.keeps_pages:
+            preview_saves(server, serving)
     return server
 
 

@@ -35,7 +35,8 @@ def on_nav(nav, *, config: MkDocsConfig, files: Files) -> None:
     if serving is not None and not serving.afresh:
         return
     codes = []
-    for post in settings.published_posts(config):
+    # In the order MkDocs renders pages, so each is drawn before its page asks for it.
+    for post in sorted(settings.published_posts(config), key=_rendered_order(files)):
         model = build.model(post.file.src_uri)
         if model is not None and model.routine and post.canonical_url:
             codes += paper_codes(model.routine, _video(model, post, config, files), _paper(model, post, config))
@@ -112,3 +113,9 @@ def _video(post: Post, page: Page, config: MkDocsConfig, files: Files):
 
 def _paper(post: Post, page: Page, config: MkDocsConfig) -> Paper:
     return Paper(post.title, config.site_name, page.canonical_url, settings.kept_in(config, "qr"))
+
+
+def _rendered_order(files: Files):
+    """A page's place in the order MkDocs renders pages: that of its files."""
+    place = {file.src_uri: n for n, file in enumerate(files)}
+    return lambda page: place.get(page.file.src_uri, len(place))

@@ -24,7 +24,7 @@ from pathlib import Path
 from PIL import Image, ImageColor, ImageDraw
 
 from . import fonts
-from .kept import kept, processes
+from .kept import give_way, kept, processes
 
 WIDTH, HEIGHT = 1200, 630
 DRAWING = "3"  # change when the drawing changes: every cached card is drawn again
@@ -54,6 +54,12 @@ def card_png(card: Card, cache: Path) -> Path:
     return kept(cache, f"{card.key}.png", lambda: png_bytes(draw(card)))
 
 
+def _card_png_behind(card: Card, cache: Path) -> Path:
+    """`card_png`, in a process of its own that gives way to the pages and their QR codes: only the end of the build waits for cards."""
+    give_way(10)
+    return card_png(card, cache)
+
+
 class CardDrawing:
     """Every card of a build that is not kept yet, drawn while the pages render.
 
@@ -78,11 +84,12 @@ class CardDrawing:
         todo = [card for card in dict.fromkeys(cards) if card.key not in self._drawn and not self._kept(card).exists()]
         if not todo:
             return
+        many = len(todo) > FEW
         if self._pool is None:
-            self._pool = processes(self._workers) if len(todo) > FEW else ThreadPoolExecutor(self._workers, "cards")
+            self._pool = processes(self._workers) if many else ThreadPoolExecutor(self._workers, "cards")
         try:
             for card in todo:
-                self._drawn[card.key] = self._pool.submit(card_png, card, self._cache)
+                self._drawn[card.key] = self._pool.submit(_card_png_behind if many else card_png, card, self._cache)
         except (BrokenExecutor, OSError):  # a process that could not start: the rest are drawn when asked for
             pass
 

@@ -52,6 +52,17 @@ def processes(workers: int | None = None) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=context, initializer=site.addsitedir, initargs=(str(PACKAGE_ROOT),))
 
 
+def give_way(by: int) -> None:
+    """In a process of `processes`: lower its priority by `by`, once (what pages wait for goes first where cores are few)."""
+    global _given_way
+    if not _given_way:
+        _given_way = True
+        os.nice(by)
+
+
+_given_way = False
+
+
 def _socket_fits(folder: str) -> bool:
     """Whether the fork server's socket (`<folder>/pymp-xxxxxxxx/listener-xxxxxxxx`) fits a Unix socket's 107 bytes."""
     return len(os.fsencode(folder)) + len("/pymp-xxxxxxxx/listener-xxxxxxxx") < 107

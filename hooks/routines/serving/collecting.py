@@ -7,6 +7,11 @@ none of them up never needs it: what the last build left is collected once,
 a moment after the browsers have been told to reload, so the reload is not
 kept waiting for it. Where saves come faster than that, a build now and then
 starts with it, so what is left never piles up.
+
+After the first build, the collection that follows also sets aside what is
+alive then (the program, the theme's compiled templates: `gc.freeze`), which
+later collections would otherwise go through every time; it comes after
+the first page is served, not before.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ class Collecting:
         self._builds = 0  # builds since the last collection
         self._lock = threading.Lock()
         self._later: threading.Timer | None = None
+        self._freeze = False
 
     def pause(self) -> None:
         """A build starts: nothing is collected until it ends."""
@@ -46,10 +52,18 @@ class Collecting:
             self._later.daemon = True
             self._later.start()
 
+    def freeze_next(self) -> None:
+        """The next collection between builds also sets aside, for good, what is alive after it."""
+        with self._lock:
+            self._freeze = True
+
     def _collect(self) -> None:
         with self._lock:
             if self._later is not threading.current_thread():  # a build started meanwhile
                 return
             self._later, self._builds = None, 0
+            freeze, self._freeze = self._freeze, False
             gc.enable()
         gc.collect()
+        if freeze:
+            gc.freeze()

@@ -78,3 +78,21 @@ def test_a_collection_that_comes_too_late_leaves_the_next_builds_alone():
     late.function()  # the first build's, as if its moment came just now
     assert not gc.isenabled()
     collecting.pause()
+
+
+def test_after_the_first_build_what_is_alive_is_set_aside_by_the_collection_that_follows():
+    """`serve` asks it once the first build is done: not before the first page is served, but with the next collection."""
+    collecting = Collecting(after=0.1, most_builds=3)
+    collecting.pause()
+    alive = Cycle()
+    collecting.resume()
+    collecting.freeze_next()
+    assert gc.get_freeze_count() == 0
+    deadline = time.monotonic() + 30
+    try:
+        while gc.get_freeze_count() == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert gc.get_freeze_count() > 0
+        assert alive.me is alive
+    finally:
+        gc.unfreeze()
