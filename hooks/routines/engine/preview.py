@@ -4,7 +4,8 @@ What: the livereload server's `builder` (wrapped) and the two versions of
 the site it tells browsers of (`_wanted_epoch`, the one being built, and
 `_visible_epoch`, the one shown, under `_epoch_cond`); MkDocs'
 `_populate_page` and `_build_page`, run for one page; and Material's blog
-`_resolve_post`, which reads a post and gives it its address.
+`_resolve_post`, which reads a post and gives it its address, and
+`_generate_links`, which resolves its related links.
 
 Why: every save builds the whole site again, which at 1,000 posts takes
 seconds, and the page saved is the one the author is looking at. Before
@@ -18,11 +19,11 @@ first page shown can only be wrong (a list of the series naming the post by
 its old title, say) for as long as the whole build takes; the site it
 leaves is the whole build's.
 
-When not: a save that changes more than one page, or anything but a post
-the last build wrote (mkdocs.yml, a template: a build from nothing follows);
-a post that now has a problem, or moves to another address, date, category
-or author, or while the site shows problems; a build under way that failed.
-Then only the whole build runs, as before.
+When not: a save of more than one post, a draft, or mkdocs.yml, the
+overrides, the hooks or a file of docs/ that is not a page (a build from
+nothing follows); a post that now has a problem, or moves to another
+address, date, category or author; while the site shows problems; after a
+build that failed. Then only the whole build runs, as before.
 
 Guard (`engine/guard.py`): the server, MkDocs' page functions and the blog
 plugin are checked for what this relies on, and a freshly read post for the
