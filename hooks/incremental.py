@@ -201,7 +201,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     serving.outputs = outputs
     serving.reads = {dest: reads for dest, reads in serving.reads.items() if dest in outputs}
     serving.afresh = False
-    serving.last = last_build(build_of(config), served.env, lambda: _inputs(config, serving.inputs) == serving.inputs_digest)
+    serving.last = last_build(build_of(config), lambda: _inputs(config, serving.inputs) == serving.inputs_digest)
 
 
 def on_build_error(*, error: Exception) -> None:

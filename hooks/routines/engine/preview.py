@@ -69,19 +69,17 @@ class LastBuild:
     """What a complete `serve` build leaves for the next save's preview.
 
     Attributes:
-        build: the build's state (its config, models and catalog).
-        env: the Jinja environment its pages were rendered in.
+        build: the build's state (its config, models, catalog, and what `serve` learnt of its pages: files, navigation, environment).
         posts: each post page's source file -> (its page, the file's modification time when the build ended).
         same_inputs: whether what every page depends on (mkdocs.yml, the overrides, ...) is still as the build read it.
     """
 
     build: Build
-    env: Any
     posts: dict[str, tuple[Any, int]]
     same_inputs: Callable[[], bool]
 
 
-def last_build(build: Build, env: Any, same_inputs: Callable[[], bool]) -> LastBuild:
+def last_build(build: Build, same_inputs: Callable[[], bool]) -> LastBuild:
     """What the build of `build` leaves for a preview: its state, and each post's file as it stood."""
     posts = {}
     for post in settings.published_posts(build.config):
@@ -90,7 +88,7 @@ def last_build(build: Build, env: Any, same_inputs: Callable[[], bool]) -> LastB
             posts[path] = (post, os.stat(path).st_mtime_ns)
         except OSError:
             continue
-    return LastBuild(build, env, posts, same_inputs)
+    return LastBuild(build, posts, same_inputs)
 
 
 def preview_saves(server, serving: Session) -> None:
@@ -140,7 +138,7 @@ def preview(last: LastBuild, serving: Session) -> str | None:
         inclusion = InclusionLevel.is_in_serve
         mkdocs_build._populate_page(post, config, served.files)
         doc_files = served.files.documentation_pages(inclusion=inclusion)
-        mkdocs_build._build_page(post, config, doc_files, served.nav, last.env, excluded=post.file.inclusion.is_excluded())
+        mkdocs_build._build_page(post, config, doc_files, served.nav, served.env, excluded=post.file.inclusion.is_excluded())
     except Exception as error:  # noqa: BLE001 - the whole build that follows says what is wrong
         log.debug("no preview of %s: %s", path, error)
         return None
