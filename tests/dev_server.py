@@ -159,8 +159,9 @@ class WriteDesk:
     The site at `root` needs `admin/` and `node_modules/` beside its mkdocs.yml.
     """
 
-    def __init__(self, root: Path, scratch: Path) -> None:
+    def __init__(self, root: Path, scratch: Path, *, ignoring_ctrl_c: bool = False) -> None:
         self.root = root
+        self._ignoring_ctrl_c = ignoring_ctrl_c  # started as a shell starts a command in the background
         self.port, self.site_port, self.decap_port = free_port(), free_port(), free_port()
         self.editor = f"http://127.0.0.1:{self.port}/admin/"
         self.site_url = f"http://127.0.0.1:{self.site_port}/"
@@ -175,6 +176,7 @@ class WriteDesk:
         with open(self.log, "w") as log:
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "routines", "write", *ports], cwd=self.root, env=env, stdout=log, stderr=subprocess.STDOUT,
+                preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if self._ignoring_ctrl_c else None,
             )
         wait_for(lambda: "The editor: " in self.log.read_text() or self._process.poll() is not None, what=f"the desk ({self.log})")
         assert self._process.poll() is None, self.log.read_text()

@@ -309,7 +309,9 @@ def write(project: Project, config_file: Path, ports: argparse.Namespace) -> int
             **env, "PORT": str(ports.decap_port), "BIND_HOST": host, "GIT_REPO_DIRECTORY": str(project.root),
         }),
     ]
-    signal.signal(signal.SIGTERM, _stop)
+    # Set here, not inherited: a shell that starts a command in the background has it ignore Ctrl-C.
+    for stopping in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stopping, _stop)
     server = None
     try:
         site_url = f"http://{host}:{ports.site_port}/"
@@ -336,7 +338,7 @@ def write(project: Project, config_file: Path, ports: argparse.Namespace) -> int
 
 
 def _stop(signum, frame) -> None:
-    """A SIGTERM stops the desk as Ctrl-C does."""
+    """Ctrl-C (SIGINT) or a SIGTERM stops the desk."""
     raise KeyboardInterrupt
 
 

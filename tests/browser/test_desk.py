@@ -245,10 +245,14 @@ def test_a_post_make_check_refuses_is_not_saved(new_page, desk):
     assert knee.read_text(encoding="utf-8") == before
 
 
-def test_ctrl_c_stops_all_of_it(tmp_path):
-    """`make write` starts the editor, the site and the CMS's server; Ctrl-C stops all three."""
+@pytest.mark.parametrize("ignoring_ctrl_c", [False, True], ids=["started", "started-ignoring-ctrl-c"])
+def test_ctrl_c_stops_all_of_it(tmp_path, ignoring_ctrl_c):
+    """`make write` starts the editor, the site and the CMS's server; Ctrl-C stops all three.
+
+    Also when it was started ignoring Ctrl-C, as a shell starts what it runs in the background.
+    """
     (tmp_path / "site").mkdir()
-    with WriteDesk(desk_site(tmp_path / "site"), tmp_path / "scratch") as running:
+    with WriteDesk(desk_site(tmp_path / "site"), tmp_path / "scratch", ignoring_ctrl_c=ignoring_ctrl_c) as running:
         assert len(running.listening()) == 3
         assert f"The editor: {running.editor}" in running.log.read_text()
         running.stop()
